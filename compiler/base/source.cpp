@@ -1,0 +1,83 @@
+#include "compiler/base/source.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace charter {
+
+Span Cover(const Span& a, const Span& b) {
+  if (!a.valid()) return b;
+  if (!b.valid() || a.file != b.file) return a;
+  const Span& first = a.offset <= b.offset ? a : b;
+  Span out = first;
+  out.length = std::max(a.end(), b.end()) - first.offset;
+  return out;
+}
+
+SourceFile::SourceFile(FileId id, std::string path, std::string text)
+    : id_(id), path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::string_view SourceFile::Line(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  uint32_t begin = line_starts_[line - 1];
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  std::string_view view(text_.data() + begin, end - begin);
+  while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
+  return view;
+}
+
+Span SourceFile::SpanAt(uint32_t offset, uint32_t length) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
+  Span span;
+  span.file = id_;
+  span.offset = offset;
+  span.length = std::min<uint32_t>(length, static_cast<uint32_t>(text_.size()) - offset);
+  span.line = line;
+  span.column = offset - line_starts_[line - 1] + 1;
+  return span;
+}
+
+uint32_t SourceFile::OffsetOf(uint32_t line, uint32_t column) const {
+  if (line == 0) return 0;
+  if (line > line_starts_.size()) return static_cast<uint32_t>(text_.size());
+  uint32_t begin = line_starts_[line - 1];
+  uint32_t width = static_cast<uint32_t>(Line(line).size());
+  return begin + std::min(column == 0 ? 0 : column - 1, width);
+}
+
+const SourceFile& SourceManager::Add(std::string path, std::string text) {
+  FileId id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
+  return *files_.back();
+}
+
+const SourceFile* SourceManager::Find(std::string_view path) const {
+  for (const auto& file : files_) {
+    if (file->path() == path) return file.get();
+  }
+  return nullptr;
+}
+
+bool ReadFile(const std::string& path, std::string& out) {
+  out.clear();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return false;
+  out = buffer.str();
+  return true;
+}
+
+}  // namespace charter

@@ -1,0 +1,282 @@
+// Calls: user functions, governance declarations (quorum, vote, threshold),
+// global builtins, module functions, and methods on strings, lists and sets.
+#include <regex>
+
+#include "compiler/check/checker.h"
+
+namespace charter {
+
+bool Checker::CheckArgCount(size_t given, size_t min, size_t max, Span span, const std::string& what) {
+  if (given >= min && given <= max) return true;
+  std::string expected = min == max ? std::to_string(min) : std::to_string(min) + " or " + std::to_string(max);
+  diags_.Report(DiagKind::ArgumentCount, span,
+                what + " takes " + expected + " argument" + (max == 1 ? "" : "s") + ", given " + std::to_string(given));
+  return false;
+}
+
+const Type* Checker::CheckUserCall(const ast::FnDecl& fn, std::vector<ast::ExprPtr>& args, Span span) {
+  MarkUsed(&fn);
+  if (current_decl_) calls_[current_decl_].insert(&fn);
+  const ast::File* saved = file_;
+  file_ = &program_.file(fn.file);
+  std::vector<const Type*> params;
+  for (const auto& param : fn.params) params.push_back(ResolveType(param.type));
+  file_ = saved;
+  CheckArgCount(args.size(), params.size(), params.size(), span, "`" + fn.name.name + "`");
+  for (size_t i = 0; i < args.size(); ++i) {
+    const Type* want = i < params.size() ? params[i] : nullptr;
+    const Type* actual = CheckExpr(*args[i], want);
+    if (want) ExpectType(*args[i], actual, want, "argument `" + fn.params[i].name.name + "` of `" + fn.name.name + "`");
+  }
+  return FnResultType(fn);
+}
+
+const Type* Checker::CheckCall(ast::CallExpr& expr, const Type* expected) {
+  (void)expected;
+  const std::string& name = expr.callee.name;
+  if (const ast::Decl* decl = LookupDecl(name)) {
+    expr.decl = decl;
+    MarkUsed(decl);
+    switch (decl->kind) {
+      case ast::DeclKind::Fn:
+      case ast::DeclKind::ExternFn: return CheckUserCall(decl->As<ast::FnDecl>(), expr.args, expr.span);
+      case ast::DeclKind::Quorum:
+      case ast::DeclKind::Vote: {
+        const auto& ballot = decl->kind == ast::DeclKind::Quorum ? decl->As<ast::QuorumDecl>().ballot_type
+                                                                 : decl->As<ast::VoteDecl>().ballot_type;
+        const Type* want = types_.List(ResolveType(ballot));
+        if (CheckArgCount(expr.args.size(), 1, 1, expr.span, "`" + name + "`")) {
+          const Type* actual = CheckExpr(*expr.args[0], want);
+          ExpectType(*expr.args[0], actual, want, "`" + name + "`");
+        }
+        return decl->kind == ast::DeclKind::Quorum ? types_.Bool() : types_.Tally(decl);
+      }
+      case ast::DeclKind::Threshold: {
+        const auto& threshold = decl->As<ast::ThresholdDecl>();
+        const Type* want = ResolveType(threshold.param.type);
+        if (CheckArgCount(expr.args.size(), 1, 1, expr.span, "`" + name + "`")) {
+          const Type* actual = CheckExpr(*expr.args[0], want);
+          ExpectType(*expr.args[0], actual, want, "`" + name + "`");
+        }
+        if (current_decl_) calls_[current_decl_].insert(decl);
+        return ResolveType(threshold.result);
+      }
+      default:
+        diags_.Report(DiagKind::UnknownFunction, expr.callee.span,
+                      "`" + name + "` is " + (decl->kind == ast::DeclKind::Enum ? "an " : "a ") +
+                          ast::DeclKindName(decl->kind) + " and cannot be called");
+        for (auto& arg : expr.args) CheckExpr(*arg);
+        return types_.Error();
+    }
+  }
+  // Global builtins.
+  std::vector<const Type*> args;
+  auto check_args = [&](const Type* want) {
+    for (auto& arg : expr.args) args.push_back(CheckExpr(*arg, want));
+  };
+  if (name == "max" || name == "min") {
+    check_args(nullptr);
+    if (!CheckArgCount(args.size(), 2, 2, expr.span, "`" + name + "`")) return types_.Error();
+    const Type* joined = Join(args[0], args[1]);
+    if (args[0]->IsNumeric() && args[1]->IsNumeric()) joined = Join(args[0], args[1]);
+    if (!joined || !(joined->IsNumeric() || joined->IsError() || joined->kind == TypeKind::Percent ||
+                     joined->kind == TypeKind::Duration || joined->kind == TypeKind::Date ||
+                     joined->kind == TypeKind::Timestamp)) {
+      diags_.Report(DiagKind::BadOperands, expr.span,
+                    "`" + name + "` compares two values of one ordered type, found `" + args[0]->Name() + "` and `" +
+                        args[1]->Name() + "`");
+      return types_.Error();
+    }
+    return joined;
+  }
+  if (name == "abs") {
+    check_args(nullptr);
+    if (!CheckArgCount(args.size(), 1, 1, expr.span, "`abs`")) return types_.Error();
+    return args[0];
+  }
+  if (name == "percent_of") {
+    check_args(types_.Decimal());
+    if (!CheckArgCount(args.size(), 2, 2, expr.span, "`percent_of`")) return types_.Error();
+    for (size_t i = 0; i < 2; ++i) ExpectType(*expr.args[i], args[i], types_.Decimal(), "`percent_of`");
+    return types_.Percent();
+  }
+  std::vector<std::string> candidates = {"max", "min", "abs", "percent_of"};
+  for (const auto& [global, symbol] : globals_[file_->id]) {
+    if (symbol.decl && (symbol.decl->kind == ast::DeclKind::Fn || symbol.decl->kind == ast::DeclKind::Quorum ||
+                        symbol.decl->kind == ast::DeclKind::Vote || symbol.decl->kind == ast::DeclKind::Threshold)) {
+      candidates.push_back(global);
+    }
+  }
+  auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.callee.span, "unknown function `" + name + "`");
+  if (auto best = ClosestMatch(name, candidates)) diag.fix = FixIt{expr.callee.span, *best, "did you mean `" + *best + "`?"};
+  for (auto& arg : expr.args) {
+    if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
+  }
+  return types_.Error();
+}
+
+const Type* Checker::CheckModuleCall(ast::MemberExpr& expr, FileId module) {
+  const ast::File& file = program_.file(module);
+  std::vector<std::string> names;
+  for (const auto& decl : file.decls) {
+    if (decl->kind == ast::DeclKind::Rule || decl->kind == ast::DeclKind::Test) continue;
+    names.push_back(decl->name.name);
+    if (decl->name.name != expr.name.name) continue;
+    expr.decl = decl.get();
+    MarkUsed(decl.get());
+    if (decl->kind == ast::DeclKind::Fn || decl->kind == ast::DeclKind::ExternFn) {
+      if (!expr.is_call) {
+        diags_.Report(DiagKind::TypeMismatch, expr.span, "`" + expr.name.name + "` is a function; call it");
+        return types_.Error();
+      }
+      return CheckUserCall(decl->As<ast::FnDecl>(), expr.args, expr.span);
+    }
+    if (decl->kind == ast::DeclKind::Const && !expr.is_call) return ConstType(decl->As<ast::ConstDecl>());
+    diags_.Report(DiagKind::UnknownFunction, expr.name.span,
+                  "`" + expr.name.name + "` in module `" + file.DottedName() + "` cannot be used this way");
+    return types_.Error();
+  }
+  auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.name.span,
+                             "module `" + file.DottedName() + "` has no `" + expr.name.name + "`");
+  if (auto best = ClosestMatch(expr.name.name, names)) diag.fix = FixIt{expr.name.span, *best, "did you mean `" + *best + "`?"};
+  for (auto& arg : expr.args) {
+    if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
+  }
+  return types_.Error();
+}
+
+const Type* Checker::CheckLambda(ast::Expr& arg, const Type* element, const Type* expected_body) {
+  if (arg.kind != ast::ExprKind::Lambda) {
+    diags_.Report(DiagKind::TypeMismatch, arg.span, "expected a predicate such as `x => x.role == security`");
+    CheckExpr(arg);
+    return types_.Error();
+  }
+  auto& lambda = arg.As<ast::LambdaExpr>();
+  PushScope();
+  Bind(lambda.param, element);
+  const Type* body = expected_body && expected_body->kind == TypeKind::Bool ? CheckCondition(*lambda.body)
+                                                                             : CheckExpr(*lambda.body, expected_body);
+  PopScope();
+  lambda.type = body;
+  return body;
+}
+
+namespace {
+
+bool SummableType(const Type* t) {
+  return t->IsNumeric() || t->kind == TypeKind::Percent || t->kind == TypeKind::Duration || t->IsError();
+}
+bool OrderedType(const Type* t) {
+  switch (t->kind) {
+    case TypeKind::Int: case TypeKind::Decimal: case TypeKind::Percent: case TypeKind::String: case TypeKind::Date:
+    case TypeKind::Timestamp: case TypeKind::Duration: case TypeKind::Error: return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+const Type* Checker::CheckMethod(ast::MemberExpr& expr, const Type* object) {
+  const std::string& name = expr.name.name;
+  auto& args = expr.args;
+  std::string what = "`." + name + "`";
+  if (object->IsOptional()) {
+    auto key = PathKey(*expr.object);
+    diags_.Report(DiagKind::UncheckedOptional, expr.object->span,
+                  "`" + (key ? *key : std::string("this value")) + "` may be none; check it before calling " + what);
+    object = object->element;
+  }
+  auto plain_args = [&](std::initializer_list<const Type*> want) {
+    if (!CheckArgCount(args.size(), want.size(), want.size(), expr.name.span, what)) {
+      for (auto& arg : args) {
+        if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
+      }
+      return false;
+    }
+    size_t i = 0;
+    for (const Type* type : want) {
+      const Type* actual = CheckExpr(*args[i], type);
+      ExpectType(*args[i], actual, type, what);
+      ++i;
+    }
+    return true;
+  };
+  std::vector<std::string> methods;
+  if (object->kind == TypeKind::String) {
+    methods = {"lower", "upper", "trim", "length", "starts_with", "ends_with", "contains", "matches", "split"};
+    if (name == "lower" || name == "upper" || name == "trim") return plain_args({}), types_.String();
+    if (name == "length") return plain_args({}), types_.Int();
+    if (name == "starts_with" || name == "ends_with" || name == "contains") {
+      plain_args({types_.String()});
+      return types_.Bool();
+    }
+    if (name == "matches") {
+      if (plain_args({types_.String()}) && args[0]->kind == ast::ExprKind::String) {
+        if (auto pattern = args[0]->As<ast::StringLit>().Constant()) {
+          try {
+            std::regex compiled(*pattern, std::regex::ECMAScript);
+          } catch (const std::regex_error& error) {
+            diags_.Report(DiagKind::InvalidLiteral, args[0]->span,
+                          std::string("invalid regular expression: ") + error.what());
+          }
+        }
+      }
+      return types_.Bool();
+    }
+    if (name == "split") return plain_args({types_.String()}), types_.List(types_.String());
+  } else if (object->kind == TypeKind::List || object->kind == TypeKind::Set) {
+    const Type* element = object->element;
+    methods = {"count", "any", "all", "filter", "map", "sum", "min", "max", "distinct", "contains", "is_empty"};
+    auto optional_lambda = [&](const Type* body) -> const Type* {
+      if (args.empty()) return nullptr;
+      if (!CheckArgCount(args.size(), 0, 1, expr.name.span, what)) return types_.Error();
+      return CheckLambda(*args[0], element, body);
+    };
+    if (name == "count") return optional_lambda(types_.Bool()), types_.Int();
+    if (name == "any" || name == "all") {
+      if (CheckArgCount(args.size(), 1, 1, expr.name.span, what)) CheckLambda(*args[0], element, types_.Bool());
+      return types_.Bool();
+    }
+    if (name == "filter") {
+      if (CheckArgCount(args.size(), 1, 1, expr.name.span, what)) CheckLambda(*args[0], element, types_.Bool());
+      return object;
+    }
+    if (name == "map") {
+      if (!CheckArgCount(args.size(), 1, 1, expr.name.span, what)) return types_.Error();
+      const Type* body = CheckLambda(*args[0], element, nullptr);
+      return body->IsError() ? types_.Error() : types_.List(body);
+    }
+    if (name == "sum" || name == "min" || name == "max") {
+      const Type* value = args.empty() ? element : optional_lambda(nullptr);
+      if (!value) value = element;
+      bool ok = name == "sum" ? SummableType(value) : OrderedType(value);
+      if (!ok) {
+        diags_.Report(DiagKind::BadOperands, expr.name.span,
+                      what + " needs " + (name == "sum" ? "numbers" : "ordered values") + ", found `" + value->Name() +
+                          "`" + (args.empty() ? "; pass a selector such as `x => x.count`" : ""));
+        return types_.Error();
+      }
+      // The minimum of nothing does not exist; the sum of nothing is zero.
+      return name == "sum" ? value : types_.Optional(value);
+    }
+    if (name == "distinct") {
+      const Type* key = optional_lambda(nullptr);
+      if (!key) key = element;
+      return key->IsError() ? types_.Error() : types_.Set(key);
+    }
+    if (name == "contains") return plain_args({element}), types_.Bool();
+    if (name == "is_empty") return plain_args({}), types_.Bool();
+  } else if (object->kind == TypeKind::Percent) {
+    methods = {"fraction"};
+    if (name == "fraction") return plain_args({}), types_.Decimal();
+  }
+  auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.name.span,
+                             "a `" + object->Name() + "` has no method `" + name + "`");
+  if (auto best = ClosestMatch(name, methods)) diag.fix = FixIt{expr.name.span, *best, "did you mean `" + *best + "`?"};
+  for (auto& arg : args) {
+    if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
+  }
+  return types_.Error();
+}
+
+}  // namespace charter

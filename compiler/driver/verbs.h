@@ -1,0 +1,17 @@
+// The `charter` verbs. Each returns the process exit code (see PRODUCT.md):
+// 0 ok, 1 warnings with --strict (or a deny / failed test), 2 errors or bad usage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace charter::driver {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+int Main(const std::vector<std::string>& args);
+int RunCheck(const std::vector<std::string>& args);
+
+}  // namespace charter::driver

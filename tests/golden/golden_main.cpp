@@ -1,0 +1,69 @@
+// Golden diagnostics test: checks a .charter file and compares its diagnostics
+// with the `// EXPECT: line:col: severity[code]: message` lines at its end.
+// `charter_golden --update FILE` rewrites those lines from the actual output.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compiler/check/check.h"
+#include "compiler/diagnostics/render.h"
+
+namespace {
+
+constexpr const char* kMarker = "// EXPECT: ";
+
+std::vector<std::string> Actual(const std::string& path) {
+  charter::DiagnosticSink diags;
+  auto program = charter::Load({path}, {}, diags);
+  charter::FileId entry = program->entries.empty() ? charter::kNoFile : program->entries[0];
+  auto checked = charter::Check(std::move(program), diags);
+  diags.SortAndDedupe();
+  std::vector<std::string> lines;
+  for (const auto& diag : diags.diagnostics()) {
+    std::string line = charter::RenderShort(diag);
+    if (diag.span.file != entry && diag.span.valid()) {
+      line = checked->program->sources.Get(diag.span.file).path() + ":" + line;
+    }
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool update = argc == 3 && std::string(argv[1]) == "--update";
+  if (argc != 2 && !update) {
+    std::fprintf(stderr, "usage: charter_golden [--update] FILE.charter\n");
+    return 2;
+  }
+  std::string path = argv[argc - 1];
+  std::string text;
+  if (!charter::ReadFile(path, text)) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    return 2;
+  }
+  std::vector<std::string> kept, expected;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind(kMarker, 0) == 0) expected.push_back(line.substr(std::string(kMarker).size()));
+    else kept.push_back(line);
+  }
+  std::vector<std::string> actual = Actual(path);
+  if (update) {
+    while (!kept.empty() && kept.back().empty()) kept.pop_back();
+    std::ofstream out(path, std::ios::trunc);
+    for (const auto& line : kept) out << line << "\n";
+    if (!actual.empty()) out << "\n";
+    for (const auto& line : actual) out << kMarker << line << "\n";
+    return 0;
+  }
+  if (actual == expected) return 0;
+  std::fprintf(stderr, "%s: diagnostics differ\n--- expected\n", path.c_str());
+  for (const auto& line : expected) std::fprintf(stderr, "  %s\n", line.c_str());
+  std::fprintf(stderr, "--- actual\n");
+  for (const auto& line : actual) std::fprintf(stderr, "  %s\n", line.c_str());
+  return 1;
+}

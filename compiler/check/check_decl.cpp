@@ -138,8 +138,16 @@ const Type* Checker::ResolveType(const ast::TypeRef& ref) {
 
 void Checker::CheckFile(const ast::File& file) {
   file_ = &file;
-  if (file.role == ast::FileRole::Module && program_.IsEntry(file.id) == false && file.name.empty()) {
-    diags_.Report(DiagKind::MisplacedHeader, file.header_span, "a module needs a name: `module std.text`");
+  if (file.role == ast::FileRole::Module) {
+    // Modules are libraries: decisions live in policies, which import them.
+    for (const auto& decl : file.decls) {
+      if (decl->kind != ast::DeclKind::Event && decl->kind != ast::DeclKind::Rule && decl->kind != ast::DeclKind::Test) {
+        continue;
+      }
+      diags_.Report(DiagKind::ModuleDeclaresRules, decl->name.span,
+                    std::string("module `") + file.DottedName() + "` declares " + ast::DeclKindName(decl->kind) + " `" +
+                        decl->name.name + "`; events, rules and tests belong in a `policy` file");
+    }
   }
   // Tests last: they are checked against what the rules produce.
   for (int pass = 0; pass < 2; ++pass) {
@@ -307,7 +315,7 @@ void Checker::CheckTest(const ast::TestDecl& decl) {
     outputs = &out_.outputs[given->decl];
   } else if (!given->IsError()) {
     diags_.Report(DiagKind::TestGiven, decl.given->span,
-                  "a test is given an event, such as `change { ... }`; this is a " + given->Name());
+                  "a test is given an event, such as `change { ... }`, not a `" + given->Name() + "`");
   }
   for (const auto& expect : decl.expectations) {
     if (!outputs) continue;

@@ -454,7 +454,7 @@ const Type* Checker::CheckComparison(ast::BinaryExpr& expr, const Type* l, const
       const Type* other = l->kind == TypeKind::None ? r : l;
       if (!other->IsOptional() && other->kind != TypeKind::None) {
         diags_.Report(DiagKind::RedundantNoneCheck, expr.span,
-                      "a `" + other->Name() + "` is never none, so this comparison is always " +
+                      "this `" + other->Name() + "` is never none, so this comparison is always " +
                           (expr.op == ast::BinaryOp::Eq ? "false" : "true"));
       }
       return types_.Bool();

@@ -318,6 +318,7 @@ void Checker::CheckThreshold(ast::ThresholdDecl& decl) {
   for (const auto& interval : intervals) {
     if (LowerAfter(interval.low, reach)) {
       Endpoint gap_high{false, interval.low.value, !interval.low.closed};
+      if (integral && !gap_high.closed) gap_high = {false, *gap_high.value.Sub(Rational::Int(1)), true};
       if (!Empty(reach, gap_high)) gaps.emplace_back(reach, gap_high);
     }
     if (interval.high.infinite) {

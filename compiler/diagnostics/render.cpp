@@ -73,8 +73,10 @@ std::string RenderText(const Diagnostic& diag, const SourceManager& sources, con
 }
 
 std::string RenderShort(const Diagnostic& diag) {
-  return fmt::format("{}:{}: {}[{}]: {}", diag.span.line, diag.span.column, SeverityName(diag.severity), diag.code(),
-                     diag.message);
+  std::string out = fmt::format("{}:{}: {}[{}]: {}", diag.span.line, diag.span.column, SeverityName(diag.severity),
+                                diag.code(), diag.message);
+  if (diag.fix) out += " (fix: " + diag.fix->replacement + ")";
+  return out;
 }
 
 static nlohmann::json SpanJson(const Span& span, const SourceManager& sources) {

@@ -17,7 +17,7 @@ struct TextRenderOptions {
 /// `file:line:col: error[E0203]: message`, the source line, a caret, labels, notes, fix-it.
 std::string RenderText(const Diagnostic& diag, const SourceManager& sources, const TextRenderOptions& options);
 
-/// One-line form used by golden tests: `line:col: severity[code]: message`.
+/// One-line form used by golden tests: `line:col: severity[code]: message (fix: replacement)`.
 std::string RenderShort(const Diagnostic& diag);
 
 /// A JSON object with code, severity, message, file, range (1-based), labels, notes and fix.

@@ -1,6 +1,7 @@
 // Parse tree → AST for expressions and literals.
 #include <cctype>
 #include <charconv>
+#include <iterator>
 
 #include "compiler/base/calendar.h"
 #include "compiler/parse/build_ast.h"
@@ -293,8 +294,8 @@ ast::ExprPtr AstBuilder::BuildPrimary(P::PrimaryContext* ctx) {
     for (auto [name, value] : kDurationUnits) {
       if (unit.name == name) return std::make_unique<ast::DurationLit>(span, amount->As<ast::IntLit>().value, value);
     }
-    std::vector<std::string> names;
-    for (auto [name, value] : kDurationUnits) names.push_back(name);
+    std::vector<std::string> names;  // plural first: "dayz" should suggest "days"
+    for (auto it = std::rbegin(kDurationUnits); it != std::rend(kDurationUnits); ++it) names.push_back(it->first);
     auto& diag = diags_.Report(DiagKind::UnknownDurationUnit, unit.span, "unknown duration unit `" + unit.name + "`");
     diag.notes.push_back("units are seconds, minutes, hours, days, weeks and business_days");
     if (auto best = ClosestMatch(unit.name, names)) diag.fix = FixIt{unit.span, *best, "did you mean `" + *best + "`?"};

@@ -133,21 +133,50 @@ Span OffsetMap::RangeSpan(const antlr4::Token* start, const antlr4::Token* stop)
   return Cover(first, TokenSpan(stop));
 }
 
+// Byte offsets of invalid UTF-8 sequences; ANTLR's decoder throws on them.
+std::vector<uint32_t> InvalidUtf8(std::string_view text) {
+  std::vector<uint32_t> bad;
+  for (size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    bool ok = length > 0 && i + length <= text.size();
+    for (size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (ok && length == 2) ok = byte >= 0xC2;  // overlong
+    if (!ok) {
+      bad.push_back(static_cast<uint32_t>(i));
+      ++i;
+    } else {
+      i += length;
+    }
+  }
+  return bad;
+}
+
+// The text ANTLR sees: each invalid byte becomes `?`, so byte offsets stay aligned.
+std::string Sanitized(std::string_view text) {
+  std::string out(text);
+  for (uint32_t at : InvalidUtf8(text)) out[at] = '?';
+  return out;
+}
+
 struct ParsedText {
   antlr4::ANTLRInputStream input;
   CharterLexer lexer;
   antlr4::CommonTokenStream tokens;
   CharterParser parser;
   explicit ParsedText(std::string_view text)
-      : input(std::string(text)), lexer(&input), tokens(&lexer), parser(&tokens) {
+      : input(Sanitized(text)), lexer(&input), tokens(&lexer), parser(&tokens) {
     lexer.removeErrorListeners();
     parser.removeErrorListeners();
   }
 };
 
 std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags) {
+  for (uint32_t at : InvalidUtf8(file.text())) {
+    diags.Report(DiagKind::InvalidCharacter, file.SpanAt(at, 1), "the file is not valid UTF-8 here");
+  }
   ParsedText parsed(file.text());
-  OffsetMap offsets(file, 0, file.text());
+  OffsetMap offsets(file, 0, Sanitized(file.text()));
   SyntaxErrorListener listener(file, offsets, diags);
   parsed.lexer.addErrorListener(&listener);
   parsed.parser.addErrorListener(&listener);
@@ -160,7 +189,7 @@ std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags) 
 
 ast::ExprPtr ParseInterpolation(const SourceFile& file, uint32_t base, std::string_view text, DiagnosticSink& diags) {
   ParsedText parsed(text);
-  OffsetMap offsets(file, base, text);
+  OffsetMap offsets(file, base, Sanitized(text));
   SyntaxErrorListener listener(file, offsets, diags);
   parsed.lexer.addErrorListener(&listener);
   parsed.parser.addErrorListener(&listener);

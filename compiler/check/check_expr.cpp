@@ -459,9 +459,14 @@ const Type* Checker::CheckComparison(ast::BinaryExpr& expr, const Type* l, const
       }
       return types_.Bool();
     }
-    if (Assignable(l, r) || Assignable(r, l) || Assignable(Unwrap(l), Unwrap(r)) || Assignable(Unwrap(r), Unwrap(l))) {
+    // `x == value` on an optional would make "absent" silently unequal; compare with none first.
+    if (l->IsOptional() != r->IsOptional()) {
+      ast::Expr& side = l->IsOptional() ? *expr.lhs : *expr.rhs;
+      const Type* optional = l->IsOptional() ? l : r;
+      ExpectType(side, optional, optional->element, "`" + op + "`");
       return types_.Bool();
     }
+    if (Assignable(l, r) || Assignable(r, l)) return types_.Bool();
   } else {
     for (auto [side, type] : {std::pair{expr.lhs.get(), l}, std::pair{expr.rhs.get(), r}}) {
       if (type->IsOptional()) {

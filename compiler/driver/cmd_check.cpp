@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/ast/print.h"
 #include "compiler/check/check.h"
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/verbs.h"
@@ -19,6 +20,7 @@ static const char kCheckUsage[] =
     "options:\n"
     "  --format text|json   output format (default text)\n"
     "  --strict             exit 1 when there are warnings\n"
+    "  --dump ast           print the syntax tree of each file given, then check\n"
     "  --color auto|always|never\n"
     "                       colour text output (default auto: when stderr is a terminal)\n"
     "  -h, --help           show this help\n"
@@ -27,7 +29,7 @@ static const char kCheckUsage[] =
 
 int RunCheck(const std::vector<std::string>& args) {
   std::string format = "text", color = "auto";
-  bool strict = false;
+  bool strict = false, dump_ast = false;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -39,6 +41,12 @@ int RunCheck(const std::vector<std::string>& args) {
     if (arg == "-h" || arg == "--help") {
       std::fputs(kCheckUsage, stdout);
       return kExitOk;
+    } else if (arg == "--dump=ast" || (arg == "--dump" && i + 1 < args.size() && args[i + 1] == "ast")) {
+      if (arg == "--dump") ++i;
+      dump_ast = true;
+    } else if (arg == "--dump" || arg.rfind("--dump=", 0) == 0) {
+      fmt::print(stderr, "charter check: --dump takes `ast`\n");
+      return kExitUsage;
     } else if (arg == "--strict") {
       strict = true;
     } else if (arg == "--format" || arg.rfind("--format=", 0) == 0) {
@@ -79,6 +87,9 @@ int RunCheck(const std::vector<std::string>& args) {
   auto checked = Check(std::move(program), diags);
   diags.SortAndDedupe();
   const SourceManager& sources = checked->program->sources;
+  if (dump_ast) {
+    for (FileId id : checked->program->entries) fmt::print("{}", ast::PrintAst(checked->program->file(id)));
+  }
 
   if (format == "json") {
     nlohmann::json out = {{"diagnostics", nlohmann::json::array()},

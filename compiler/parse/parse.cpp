@@ -49,6 +49,10 @@ std::string FriendlySyntaxMessage(const std::string& raw) {
   if (std::regex_match(raw, m, kMismatched)) return "unexpected " + quote(m[1]) + expected_part(m[2]);
   if (std::regex_match(raw, m, kMissing)) {
     std::string what = m[1];
+    // A keyword-or-name set is long; the soft keywords are all names, so say that.
+    if (std::count(what.begin(), what.end(), ',') >= 6) {
+      what = what.find("IDENT") != std::string::npos ? "IDENT" : "a token";
+    }
     for (char& c : what) if (c == '\'') c = '`';
     return "missing " + name_tokens(what) + " before " + quote(m[2]);
   }

@@ -1,6 +1,7 @@
 // Golden diagnostics test: checks a .charter file and compares its diagnostics
 // with the `// EXPECT: line:col: severity[code]: message` lines at its end.
 // `charter_golden --update FILE` rewrites those lines from the actual output.
+// `charter_golden --ast [--update] FILE` compares the parser's tree with FILE.ast.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ast/print.h"
 #include "compiler/check/check.h"
+#include "compiler/parse/parse.h"
 #include "compiler/diagnostics/render.h"
 
 namespace {
@@ -35,7 +38,38 @@ std::vector<std::string> Actual(const std::string& path) {
 
 }  // namespace
 
+// The parser's golden test: the printed AST of FILE against FILE.ast.
+int AstGolden(const std::string& path, bool update) {
+  std::string text, expected;
+  if (!charter::ReadFile(path, text)) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    return 2;
+  }
+  charter::SourceManager sources;
+  charter::DiagnosticSink diags;
+  auto file = charter::Parse(sources.Add(std::filesystem::path(path).filename().string(), text), diags);
+  std::string actual = charter::ast::PrintAst(*file);
+  for (const auto& diag : diags.diagnostics()) actual += "; " + charter::RenderShort(diag) + "\n";
+  if (update) {
+    std::ofstream(path + ".ast", std::ios::trunc) << actual;
+    return 0;
+  }
+  charter::ReadFile(path + ".ast", expected);
+  if (actual == expected) return 0;
+  std::fprintf(stderr, "%s: AST differs from %s.ast\n--- actual\n%s", path.c_str(), path.c_str(), actual.c_str());
+  return 1;
+}
+
 int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "--ast") {
+    bool ast_update = args.size() == 3 && args[1] == "--update";
+    if (args.size() != 2 && !ast_update) {
+      std::fprintf(stderr, "usage: charter_golden --ast [--update] FILE.charter\n");
+      return 2;
+    }
+    return AstGolden(args.back(), ast_update);
+  }
   bool update = argc == 3 && std::string(argv[1]) == "--update";
   if (argc != 2 && !update) {
     std::fprintf(stderr, "usage: charter_golden [--update] FILE.charter\n");

@@ -632,11 +632,8 @@ const Type* Checker::CheckField(ast::MemberExpr& expr, const Type* object) {
     file_ = &program_.file(tier.file);
     const Type* row = ResolveType(tier.row_type);
     file_ = saved;
-    if (row->kind == TypeKind::Record) {
-      ast::MemberExpr probe(expr.span);
-      probe.name = expr.name;
-      return CheckField(expr, row);
-    }
+    // A tier member reads the attributes of its row: `event.tier.rfc`.
+    if (row->kind == TypeKind::Record) return CheckField(expr, row);
     return types_.Error();
   } else if (object->kind == TypeKind::Tally) {
     for (auto [name, kind] : TallyFields()) {

@@ -796,6 +796,15 @@ const Type* Checker::CheckMatch(ast::MatchExpr& expr, const Type* expected) {
                     "match arms must share one type: `" + result->Name() + "` and `" + value->Name() + "`");
     }
   }
+  if (enum_decl && wildcard && covered.size() == MemberNames(enum_decl).size()) {
+    for (const auto& arm : expr.arms) {
+      for (const auto& pattern : arm.patterns) {
+        if (pattern.name == "_") {
+          diags_.Report(DiagKind::UnreachableBand, pattern.span, "every member is already matched; `_` is never used");
+        }
+      }
+    }
+  }
   if (enum_decl && !wildcard) {
     std::string missing;
     for (const auto& name : MemberNames(enum_decl)) {

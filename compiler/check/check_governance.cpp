@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "compiler/base/calendar.h"
 #include "compiler/check/checker.h"
 
 namespace charter {
@@ -184,6 +185,8 @@ struct Interval {
 };
 
 std::string Show(const Rational& value, const Type* type) {
+  if (type->kind == TypeKind::Date) return FormatDate(static_cast<int32_t>(value.num));
+  if (type->kind == TypeKind::Timestamp) return FormatTimestamp(value.num);
   std::string text = value.ToString();
   return type->kind == TypeKind::Percent ? text + "%" : text;
 }
@@ -217,11 +220,12 @@ bool Empty(const Endpoint& low, const Endpoint& high) {
 void Checker::CheckThreshold(ast::ThresholdDecl& decl) {
   const Type* input = ResolveType(decl.param.type);
   const Type* result = ResolveType(decl.result);
-  bool integral = input->kind == TypeKind::Int;
+  // Dates count days and timestamps microseconds: both are discrete, like int.
+  bool integral = input->kind == TypeKind::Int || input->kind == TypeKind::Date || input->kind == TypeKind::Timestamp;
   if (!(input->IsNumeric() || input->kind == TypeKind::Percent || input->kind == TypeKind::Duration ||
-        input->IsError())) {
+        input->kind == TypeKind::Date || input->kind == TypeKind::Timestamp || input->IsError())) {
     diags_.Report(DiagKind::ThresholdBand, decl.param.type.span,
-                  "threshold input must be a number, percent or duration, found `" + input->Name() + "`");
+                  "threshold input must be a number, percent, duration, date or timestamp, found `" + input->Name() + "`");
     input = types_.Error();
   }
   auto bound = [&](ast::Expr& expr) -> std::optional<Rational> {
@@ -264,10 +268,11 @@ void Checker::CheckThreshold(ast::ThresholdDecl& decl) {
     }
     if (band.is_else) {
       if (else_band) diags_.Report(DiagKind::ThresholdBand, band.span, "a threshold has at most one `else` band");
+      else if (i + 1 != decl.bands.size()) diags_.Report(DiagKind::ThresholdBand, band.span, "the `else` band comes last");
       else_band = i;
       continue;
     }
-    Interval interval{domain_low, domain_high, i};
+    Interval interval{Endpoint{}, Endpoint{}, i};
     bool has_low = false, has_high = false;
     for (auto& b : band.bounds) {
       auto value = bound(*b.value);
@@ -290,8 +295,15 @@ void Checker::CheckThreshold(ast::ThresholdDecl& decl) {
     interval.low = normalize(interval.low, true);
     interval.high = normalize(interval.high, false);
     if (Empty(interval.low, interval.high)) {
-      diags_.Report(DiagKind::ThresholdBand, band.span, "this band covers no value" +
-                                                            std::string(decl.domain_low ? " of the domain" : ""));
+      diags_.Report(DiagKind::ThresholdBand, band.span, "this band covers no value: its bounds exclude each other");
+      continue;
+    }
+    // Clip to the domain; a band wholly outside it can never be chosen.
+    if (LowerAfter(normalize(domain_low, true), interval.low)) interval.low = normalize(domain_low, true);
+    if (UpperBefore(normalize(domain_high, false), interval.high)) interval.high = normalize(domain_high, false);
+    if (Empty(interval.low, interval.high)) {
+      diags_.Report(DiagKind::UnreachableBand, band.span, "this band lies outside the domain of `" + decl.name.name +
+                                                              "` and is never used");
       continue;
     }
     intervals.push_back(interval);

@@ -21,6 +21,8 @@ std::optional<Rational> Evaluate(const ast::Expr& expr) {
       if (__builtin_mul_overflow(lit.amount, kSeconds[static_cast<int>(lit.unit)], &seconds)) return std::nullopt;
       return Rational::Int(seconds);
     }
+    case ast::ExprKind::Date: return Rational::Int(expr.As<ast::DateLit>().days);
+    case ast::ExprKind::Timestamp: return Rational::Int(expr.As<ast::TimestampLit>().micros);
     case ast::ExprKind::Name: {
       const auto& name = expr.As<ast::NameExpr>();
       if (name.ref != ast::NameRef::Global || !name.decl || name.decl->kind != ast::DeclKind::Const) return std::nullopt;

@@ -2,6 +2,7 @@
 // with the `// EXPECT: line:col: severity[code]: message` lines at its end.
 // `charter_golden --update FILE` rewrites those lines from the actual output.
 // `charter_golden --ast [--update] FILE` compares the parser's tree with FILE.ast.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -95,6 +96,15 @@ int main(int argc, char** argv) {
     if (!actual.empty()) out << "\n";
     for (const auto& line : actual) out << kMarker << line << "\n";
     return 0;
+  }
+  // A `fail_` file must produce an error; any other must produce none.
+  bool must_fail = std::filesystem::path(path).filename().string().rfind("fail_", 0) == 0;
+  bool has_error = std::any_of(actual.begin(), actual.end(),
+                               [](const std::string& line) { return line.find(": error[") != std::string::npos; });
+  if (must_fail != has_error) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(),
+                 must_fail ? "a fail_ file must produce an error" : "only fail_ files may produce errors");
+    return 1;
   }
   if (actual == expected) return 0;
   std::fprintf(stderr, "%s: diagnostics differ\n--- expected\n", path.c_str());

@@ -99,3 +99,61 @@ TEST_CASE("Check never reads the disk for overlaid text", "[check]") {
   auto run = CheckText("policy p\nevent e { n: int }\n", "/nonexistent/dir/p.charter");
   CHECK(run->Errors() == 0);
 }
+
+TEST_CASE("Governance constructs give typed values", "[check][governance]") {
+  auto run = CheckText(R"(policy p
+enum Role { platform, security, leadership }
+enum Choice { approve, reject, table }
+record Ballot { role: Role, vote: Choice }
+record Process { rfc: bool, reviewers: set<Role> }
+tier Tier with Process {
+  T1 "Critical": { rfc: true, reviewers: [] }
+  T2 "Security": { rfc: true, reviewers: [security, platform] }
+}
+vote council of Ballot by vote, role {
+  approve: approve
+  reject: reject
+  table: table
+  pass when approve >= 3
+}
+event e { tier: Tier, ballots: list<Ballot>, posted: date, decided: date, rate: percent, runs: int }
+rule r on e {
+  let tally = council(event.ballots)
+  let approvals: int = tally.approve + tally.cast
+  let unanimous: bool = tally.unanimous and tally.passes and not tally.minority and not tally.tabled
+  let needs_rfc: bool = event.tier.rfc and event.tier.reviewers.contains(security)
+  let deadline: date = event.posted + 5 business_days
+  let elapsed = event.decided - event.posted
+  let budget: decimal = (1 - event.rate.fraction()) * event.runs
+  let share: percent = percent_of(approvals, max(1, tally.cast))
+  require approvals > 0 and unanimous and needs_rfc and event.decided >= deadline and elapsed > 14 days
+    and budget >= 0 and share > 50% else "c": "m"
+}
+)");
+  for (const auto& d : run->diags.diagnostics()) INFO(RenderShort(d));
+  CHECK(run->diags.diagnostics().empty());
+}
+
+TEST_CASE("Test blocks are checked against what the rules produce", "[check][test]") {
+  auto run = CheckText(R"(policy p
+event e { n: int }
+rule r on e {
+  require event.n > 0 else "not_positive": "m"
+  value doubled = event.n * 2
+}
+test "ok" {
+  given e { n: 1 }
+  expect allow
+  expect value doubled = 2
+}
+test "typo" {
+  given e { n: 0 }
+  expect deny with "not_postive"
+}
+)");
+  REQUIRE(run->Errors() == 1);
+  const Diagnostic& diag = run->diags.diagnostics()[0];
+  CHECK(diag.kind == DiagKind::UnknownReasonCode);
+  REQUIRE(diag.fix);
+  CHECK(diag.fix->replacement == "\"not_positive\"");
+}

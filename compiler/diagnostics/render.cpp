@@ -46,9 +46,17 @@ void AppendExcerpt(std::string& out, const Span& span, const SourceManager& sour
   out += fmt::format("{}{} |{}\n", p.cyan, pad, p.reset);
   out += fmt::format("{}{} |{} {}\n", p.cyan, gutter, p.reset, line);
   size_t column = std::min<size_t>(span.column - 1, line.size());
-  size_t width = std::max<size_t>(1, std::min<size_t>(span.length, line.size() > column ? line.size() - column : 1));
+  size_t end = std::min<size_t>(column + span.length, line.size());
+  // Columns are bytes; the terminal shows characters, so count UTF-8 lead bytes.
+  auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
   std::string spaces;
-  for (size_t i = 0; i < column; ++i) spaces += line[i] == '\t' ? '\t' : ' ';
+  for (size_t i = 0; i < column; ++i) {
+    if (line[i] == '\t') spaces += '\t';
+    else if (is_lead(line[i])) spaces += ' ';
+  }
+  size_t width = 0;
+  for (size_t i = column; i < end; ++i) width += is_lead(line[i]) ? 1 : 0;
+  width = std::max<size_t>(1, width);
   out += fmt::format("{}{} |{} {}{}{}{}{}\n", p.cyan, pad, p.reset, spaces, marker_color, std::string(width, '^'),
                      label.empty() ? "" : " " + label, p.reset);
 }

@@ -1,7 +1,9 @@
 // `charter check FILE...`: parse, type-check and lint, then report diagnostics.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -24,6 +26,8 @@ static const char kCheckUsage[] =
     "  --color auto|always|never\n"
     "                       colour text output (default auto: when stderr is a terminal)\n"
     "  -h, --help           show this help\n"
+    "\n"
+    "A directory stands for the .charter files directly inside it.\n"
     "\n"
     "exit: 0 clean, 1 warnings with --strict, 2 errors or bad usage\n";
 
@@ -74,6 +78,22 @@ int RunCheck(const std::vector<std::string>& args) {
     fmt::print(stderr, "charter check: no files given; run `charter check --help`\n");
     return kExitUsage;
   }
+  // A directory stands for the policies in it.
+  std::vector<std::string> expanded;
+  for (const auto& file : files) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(file, ec)) {
+      expanded.push_back(file);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator(file, ec)) {
+      if (entry.path().extension() == ".charter") found.push_back(entry.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    expanded.insert(expanded.end(), found.begin(), found.end());
+  }
+  files = std::move(expanded);
   for (const auto& file : files) {
     std::string text;
     if (!ReadFile(file, text)) {

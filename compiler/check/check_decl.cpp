@@ -111,8 +111,7 @@ const Type* Checker::ResolveType(const ast::TypeRef& ref) {
     type = types_.Builtin(name);
     if (!type) {
       const ast::Decl* decl = LookupDecl(name);
-      if (decl && (decl->kind == ast::DeclKind::Enum || decl->kind == ast::DeclKind::Tier ||
-                   decl->kind == ast::DeclKind::Record || decl->kind == ast::DeclKind::Event)) {
+      if (DeclaresType(decl)) {
         MarkUsed(decl);
         type = types_.Named(decl);
       }
@@ -121,8 +120,7 @@ const Type* Checker::ResolveType(const ast::TypeRef& ref) {
       std::vector<std::string> candidates = {"bool", "int", "decimal", "percent", "string", "date", "timestamp",
                                              "duration", "list", "set"};
       for (const auto& [n, symbol] : globals_[file_->id]) {
-        if (symbol.decl && (symbol.decl->kind == ast::DeclKind::Enum || symbol.decl->kind == ast::DeclKind::Tier ||
-                            symbol.decl->kind == ast::DeclKind::Record || symbol.decl->kind == ast::DeclKind::Event)) {
+        if (DeclaresType(symbol.decl)) {
           candidates.push_back(n);
         }
       }

@@ -14,6 +14,12 @@
 
 namespace charter {
 
+/// Enums, tiers, records and events name types.
+inline bool DeclaresType(const ast::Decl* decl) {
+  return decl && (decl->kind == ast::DeclKind::Enum || decl->kind == ast::DeclKind::Tier ||
+                  decl->kind == ast::DeclKind::Record || decl->kind == ast::DeclKind::Event);
+}
+
 /// A name visible at file level: a declaration, or an imported module.
 struct GlobalSymbol {
   const ast::Decl* decl = nullptr;

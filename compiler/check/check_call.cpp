@@ -17,11 +17,8 @@ bool Checker::CheckArgCount(size_t given, size_t min, size_t max, Span span, con
 const Type* Checker::CheckUserCall(const ast::FnDecl& fn, std::vector<ast::ExprPtr>& args, Span span) {
   MarkUsed(&fn);
   if (current_decl_) calls_[current_decl_].insert(&fn);
-  const ast::File* saved = file_;
-  file_ = &program_.file(fn.file);
   std::vector<const Type*> params;
-  for (const auto& param : fn.params) params.push_back(ResolveType(param.type));
-  file_ = saved;
+  for (const auto& param : fn.params) params.push_back(ResolveTypeIn(fn, param.type));
   CheckArgCount(args.size(), params.size(), params.size(), span, "`" + fn.name.name + "`");
   for (size_t i = 0; i < args.size(); ++i) {
     const Type* want = i < params.size() ? params[i] : nullptr;
@@ -78,7 +75,6 @@ const Type* Checker::CheckCall(ast::CallExpr& expr, const Type* expected) {
     check_args(nullptr);
     if (!CheckArgCount(args.size(), 2, 2, expr.span, "`" + name + "`")) return types_.Error();
     const Type* joined = Join(args[0], args[1]);
-    if (args[0]->IsNumeric() && args[1]->IsNumeric()) joined = Join(args[0], args[1]);
     if (!joined || !(joined->IsNumeric() || joined->IsError() || joined->kind == TypeKind::Percent ||
                      joined->kind == TypeKind::Duration || joined->kind == TypeKind::Date ||
                      joined->kind == TypeKind::Timestamp)) {
@@ -108,7 +104,7 @@ const Type* Checker::CheckCall(ast::CallExpr& expr, const Type* expected) {
     }
   }
   auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.callee.span, "unknown function `" + name + "`");
-  if (auto best = ClosestMatch(name, candidates)) diag.fix = FixIt{expr.callee.span, *best, "did you mean `" + *best + "`?"};
+  diag.SuggestClosest(expr.callee.span, name, candidates);
   for (auto& arg : expr.args) {
     if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
   }
@@ -138,7 +134,7 @@ const Type* Checker::CheckModuleCall(ast::MemberExpr& expr, FileId module) {
   }
   auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.name.span,
                              "module `" + file.DottedName() + "` has no `" + expr.name.name + "`");
-  if (auto best = ClosestMatch(expr.name.name, names)) diag.fix = FixIt{expr.name.span, *best, "did you mean `" + *best + "`?"};
+  diag.SuggestClosest(expr.name.span, expr.name.name, names);
   for (auto& arg : expr.args) {
     if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
   }
@@ -272,7 +268,7 @@ const Type* Checker::CheckMethod(ast::MemberExpr& expr, const Type* object) {
   }
   auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.name.span,
                              "a `" + object->Name() + "` has no method `" + name + "`");
-  if (auto best = ClosestMatch(name, methods)) diag.fix = FixIt{expr.name.span, *best, "did you mean `" + *best + "`?"};
+  diag.SuggestClosest(expr.name.span, name, methods);
   for (auto& arg : args) {
     if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
   }

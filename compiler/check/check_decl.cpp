@@ -125,13 +125,19 @@ const Type* Checker::ResolveType(const ast::TypeRef& ref) {
         }
       }
       auto& diag = diags_.Report(DiagKind::UnknownType, ref.name.span, "unknown type `" + name + "`");
-      if (auto best = ClosestMatch(name, candidates)) {
-        diag.fix = FixIt{ref.name.span, *best, "did you mean `" + *best + "`?"};
-      }
+      diag.SuggestClosest(ref.name.span, name, candidates);
       return types_.Error();
     }
   }
   return ref.optional ? types_.Optional(type) : type;
+}
+
+const Type* Checker::ResolveTypeIn(const ast::Decl& owner, const ast::TypeRef& ref) {
+  const ast::File* saved = file_;
+  file_ = &program_.file(owner.file);
+  const Type* type = ResolveType(ref);
+  file_ = saved;
+  return type;
 }
 
 void Checker::CheckFile(const ast::File& file) {
@@ -224,11 +230,7 @@ const Type* Checker::ConstType(const ast::ConstDecl& decl) {
 
 const Type* Checker::FnResultType(const ast::FnDecl& decl) {
   if (auto it = out_.decl_types.find(&decl); it != out_.decl_types.end()) return it->second;
-  const ast::File* saved = file_;
-  file_ = &program_.file(decl.file);
-  const Type* type = ResolveType(decl.result);
-  file_ = saved;
-  return out_.decl_types[&decl] = type;
+  return out_.decl_types[&decl] = ResolveTypeIn(decl, decl.result);
 }
 
 void Checker::CheckFn(const ast::FnDecl& decl) {
@@ -282,9 +284,7 @@ void Checker::CheckRule(const ast::RuleDecl& decl) {
     }
     auto& diag = diags_.Report(DiagKind::UnknownEventKind, decl.event.span,
                                "rule `" + decl.name.name + "` applies to `" + decl.event.name + "`, which is not an event");
-    if (auto best = ClosestMatch(decl.event.name, events)) {
-      diag.fix = FixIt{decl.event.span, *best, "did you mean `" + *best + "`?"};
-    }
+    diag.SuggestClosest(decl.event.span, decl.event.name, events);
     // Check the body anyway so that its own errors are reported.
     current_event_ = nullptr;
   } else {
@@ -335,9 +335,7 @@ void Checker::CheckTest(const ast::TestDecl& decl) {
           auto& diag = diags_.Report(DiagKind::UnknownValueName, expect.value_name.span,
                                      "no rule on `" + given->decl->name.name + "` sets a value `" +
                                          expect.value_name.name + "`");
-          if (auto best = ClosestMatch(expect.value_name.name, names)) {
-            diag.fix = FixIt{expect.value_name.span, *best, "did you mean `" + *best + "`?"};
-          }
+          diag.SuggestClosest(expect.value_name.span, expect.value_name.name, names);
           CheckExpr(*expect.value);
         } else {
           const Type* actual = CheckExpr(*expect.value, it->second);

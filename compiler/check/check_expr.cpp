@@ -98,13 +98,13 @@ bool Checker::Assignable(const Type* from, const Type* to) const {
   return false;
 }
 
-const Type* Checker::Join(const Type* a, const Type* b) const {
+const Type* Checker::Join(const Type* a, const Type* b) {
   if (a->IsError()) return b;
   if (b->IsError()) return a;
   if (Assignable(a, b)) return b;
   if (Assignable(b, a)) return a;
-  if (a->kind == TypeKind::None) return const_cast<TypeContext&>(types_).Optional(b);
-  if (b->kind == TypeKind::None) return const_cast<TypeContext&>(types_).Optional(a);
+  if (a->kind == TypeKind::None) return types_.Optional(b);
+  if (b->kind == TypeKind::None) return types_.Optional(a);
   return nullptr;
 }
 
@@ -289,7 +289,7 @@ void Checker::ReportUnknownMember(const ast::Decl* enum_decl, const ast::Ident& 
   for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
   auto& diag = diags_.Report(kind, name.span, "`" + name.name + "` is not a member of `" + enum_decl->name.name + "`");
   diag.notes.push_back("`" + enum_decl->name.name + "` has " + list);
-  if (auto best = ClosestMatch(name.name, names)) diag.fix = FixIt{name.span, *best, "did you mean `" + *best + "`?"};
+  diag.SuggestClosest(name.span, name.name, names);
 }
 
 const Type* Checker::EnumMemberType(ast::NameExpr& expr, const Type* expected) {
@@ -379,7 +379,7 @@ const Type* Checker::CheckName(ast::NameExpr& expr, const Type* expected) {
     for (const auto& [local, var] : scope) candidates.push_back(local);
   }
   auto& diag = diags_.Report(DiagKind::UnknownName, expr.span, "unknown name `" + name + "`");
-  if (auto best = ClosestMatch(name, candidates)) diag.fix = FixIt{expr.span, *best, "did you mean `" + *best + "`?"};
+  diag.SuggestClosest(expr.span, name, candidates);
   return types_.Error();
 }
 
@@ -433,11 +433,6 @@ const Type* Checker::CheckBinary(ast::BinaryExpr& expr, const Type* expected) {
   }
   const Type* lhs = CheckExpr(*expr.lhs);
   const Type* rhs = CheckExpr(*expr.rhs, lhs->IsError() || lhs->kind == TypeKind::None ? nullptr : lhs);
-  // A bare enum member on the left is typed by the right (`approved == r.state`).
-  if (lhs->IsError() && expr.lhs->kind == ast::ExprKind::Name &&
-      expr.lhs->As<ast::NameExpr>().ref == ast::NameRef::Unresolved && !rhs->IsError()) {
-    return types_.Error();
-  }
   if (lhs->IsError() || rhs->IsError()) {
     bool comparison = expr.op >= Op::Eq && expr.op <= Op::Ge;
     return comparison ? types_.Bool() : types_.Error();
@@ -615,23 +610,13 @@ const Type* Checker::CheckField(ast::MemberExpr& expr, const Type* object) {
   std::vector<std::string> names;
   if (object->kind == TypeKind::Record) {
     const auto& record = object->decl->As<ast::RecordDecl>();
-    const ast::File* saved = file_;
-    file_ = &program_.file(record.file);
     for (const auto& field : record.fields) {
-      if (field.name.name == expr.name.name) {
-        const Type* type = ResolveType(field.type);
-        file_ = saved;
-        return type;
-      }
+      if (field.name.name == expr.name.name) return ResolveTypeIn(record, field.type);
       names.push_back(field.name.name);
     }
-    file_ = saved;
   } else if (object->kind == TypeKind::Enum && object->decl->kind == ast::DeclKind::Tier) {
     const auto& tier = object->decl->As<ast::TierDecl>();
-    const ast::File* saved = file_;
-    file_ = &program_.file(tier.file);
-    const Type* row = ResolveType(tier.row_type);
-    file_ = saved;
+    const Type* row = ResolveTypeIn(tier, tier.row_type);
     // A tier member reads the attributes of its row: `event.tier.rfc`.
     if (row->kind == TypeKind::Record) return CheckField(expr, row);
     return types_.Error();
@@ -650,15 +635,12 @@ const Type* Checker::CheckField(ast::MemberExpr& expr, const Type* object) {
   }
   auto& diag = diags_.Report(DiagKind::UnknownField, expr.name.span,
                              "`" + object->Name() + "` has no field `" + expr.name.name + "`");
-  if (auto best = ClosestMatch(expr.name.name, names)) {
-    diag.fix = FixIt{expr.name.span, *best, "did you mean `" + *best + "`?"};
-  }
+  diag.SuggestClosest(expr.name.span, expr.name.name, names);
   return types_.Error();
 }
 
 const Type* Checker::CheckRecordFields(const ast::RecordDecl& record, std::vector<ast::FieldInit>& fields, Span span,
                                        bool require_all) {
-  const ast::File* saved = file_;
   std::map<std::string, Span> given;
   std::vector<std::string> names;
   for (const auto& field : record.fields) names.push_back(field.name.name);
@@ -675,15 +657,11 @@ const Type* Checker::CheckRecordFields(const ast::RecordDecl& record, std::vecto
     if (!decl) {
       auto& diag = diags_.Report(DiagKind::UnknownField, init.name.span,
                                  "`" + record.name.name + "` has no field `" + init.name.name + "`");
-      if (auto best = ClosestMatch(init.name.name, names)) {
-        diag.fix = FixIt{init.name.span, *best, "did you mean `" + *best + "`?"};
-      }
+      diag.SuggestClosest(init.name.span, init.name.name, names);
       CheckExpr(*init.value);
       continue;
     }
-    file_ = &program_.file(record.file);
-    const Type* field_type = ResolveType(decl->type);
-    file_ = saved;
+    const Type* field_type = ResolveTypeIn(record, decl->type);
     const Type* actual = CheckExpr(*init.value, field_type);
     ExpectType(*init.value, actual, field_type, "field `" + init.name.name + "`");
   }
@@ -698,7 +676,6 @@ const Type* Checker::CheckRecordFields(const ast::RecordDecl& record, std::vecto
           .notes.push_back("only optional fields (`T?`) may be left out");
     }
   }
-  file_ = saved;
   return types_.Named(&record);
 }
 
@@ -713,9 +690,7 @@ const Type* Checker::CheckRecordLit(ast::RecordLit& expr) {
     }
     auto& diag = diags_.Report(DiagKind::UnknownType, expr.type_name.span,
                                "`" + expr.type_name.name + "` is not a record or event type");
-    if (auto best = ClosestMatch(expr.type_name.name, records)) {
-      diag.fix = FixIt{expr.type_name.span, *best, "did you mean `" + *best + "`?"};
-    }
+    diag.SuggestClosest(expr.type_name.span, expr.type_name.name, records);
     for (auto& field : expr.fields) CheckExpr(*field.value);
     return types_.Error();
   }

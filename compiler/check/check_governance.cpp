@@ -30,7 +30,7 @@ const ast::Decl* Checker::EnumFieldOf(const ast::RecordDecl& record, const ast::
   for (const auto& f : record.fields) names.push_back(f.name.name);
   auto& diag = diags_.Report(DiagKind::UnknownField, field.span,
                              "`" + record.name.name + "` has no field `" + field.name + "`");
-  if (auto best = ClosestMatch(field.name, names)) diag.fix = FixIt{field.span, *best, "did you mean `" + *best + "`?"};
+  diag.SuggestClosest(field.span, field.name, names);
   return nullptr;
 }
 
@@ -115,9 +115,7 @@ void Checker::CheckVote(ast::VoteDecl& decl) {
     if (name != "approve" && name != "reject" && name != "table") {
       auto& diag = diags_.Report(DiagKind::VoteCategories, category.category.span,
                                  "`" + name + "` is not a tally category; use approve, reject or table");
-      if (auto best = ClosestMatch(name, {"approve", "reject", "table"})) {
-        diag.fix = FixIt{category.category.span, *best, "did you mean `" + *best + "`?"};
-      }
+      diag.SuggestClosest(category.category.span, name, {"approve", "reject", "table"});
       continue;
     }
     if (!categories.insert(name).second) {

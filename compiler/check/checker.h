@@ -51,6 +51,8 @@ class Checker {
   void CollectGlobals(const ast::File& file);
   void CheckFile(const ast::File& file);
   const Type* ResolveType(const ast::TypeRef& ref);
+  /// Resolves a type written in `owner`'s file (a field or parameter of an imported declaration).
+  const Type* ResolveTypeIn(const ast::Decl& owner, const ast::TypeRef& ref);
   const GlobalSymbol* LookupGlobal(const std::string& name);
   const ast::Decl* LookupDecl(const std::string& name);
   std::vector<std::string> GlobalNames() const;
@@ -99,7 +101,7 @@ class Checker {
   const Type* CheckString(ast::StringLit& expr);
   const Type* EnumMemberType(ast::NameExpr& expr, const Type* expected);
   bool Assignable(const Type* from, const Type* to) const;
-  const Type* Join(const Type* a, const Type* b) const;
+  const Type* Join(const Type* a, const Type* b);
   void ExpectType(ast::Expr& expr, const Type* actual, const Type* expected, const std::string& context);
   const Type* Unwrap(const Type* type) const;
 

@@ -84,4 +84,8 @@ std::optional<std::string> ClosestMatch(const std::string& word, const std::vect
   return best;
 }
 
+void Diagnostic::SuggestClosest(Span at, const std::string& word, const std::vector<std::string>& candidates) {
+  if (auto best = ClosestMatch(word, candidates)) fix = FixIt{at, *best, "did you mean `" + *best + "`?"};
+}
+
 }  // namespace charter

@@ -51,6 +51,8 @@ struct Diagnostic {
   std::optional<FixIt> fix;
 
   const char* code() const { return Info(kind).code; }
+  /// Adds the fix "did you mean `x`?" replacing `span` when a candidate is a likely typo of `word`.
+  void SuggestClosest(Span span, const std::string& word, const std::vector<std::string>& candidates);
 };
 
 /// Collects diagnostics; phases add to it and never throw across phase boundaries.

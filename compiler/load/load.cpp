@@ -47,8 +47,7 @@ class Loader {
   }
 
   void Order(FileId id) {
-    if (state_[id] == 2) return;
-    if (state_[id] == 1) return;  // a cycle, reported when it was resolved
+    if (state_[id] != 0) return;  // done, or on a cycle reported when it was resolved
     state_[id] = 1;
     for (FileId dep : program_.resolved_imports[id]) {
       if (dep != kNoFile) Order(dep);
@@ -102,10 +101,7 @@ class Loader {
             if (entry.path().extension() == ".charter") names.push_back("std." + entry.path().stem().string());
           }
           std::sort(names.begin(), names.end());
-          if (auto best = ClosestMatch(import.Dotted(), names)) {
-            diag.fix = FixIt{Cover(import.path.front().span, import.path.back().span), *best,
-                             "did you mean `" + *best + "`?"};
-          }
+          diag.SuggestClosest(Cover(import.path.front().span, import.path.back().span), import.Dotted(), names);
           std::string list;
           for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
           if (!list.empty()) diag.notes.push_back("the standard library has " + list);
@@ -124,9 +120,7 @@ class Loader {
   std::string stdlib_;
   std::map<std::string, FileId> by_path_;
   std::vector<FileId> in_progress_;
-
- public:
-  std::map<FileId, int> state_;
+  std::map<FileId, int> state_;  // 0 unvisited, 1 being ordered, 2 ordered
 };
 
 }  // namespace

@@ -298,7 +298,7 @@ ast::ExprPtr AstBuilder::BuildPrimary(P::PrimaryContext* ctx) {
     for (auto it = std::rbegin(kDurationUnits); it != std::rend(kDurationUnits); ++it) names.push_back(it->first);
     auto& diag = diags_.Report(DiagKind::UnknownDurationUnit, unit.span, "unknown duration unit `" + unit.name + "`");
     diag.notes.push_back("units are seconds, minutes, hours, days, weeks and business_days");
-    if (auto best = ClosestMatch(unit.name, names)) diag.fix = FixIt{unit.span, *best, "did you mean `" + *best + "`?"};
+    diag.SuggestClosest(unit.span, unit.name, names);
     return Error(ctx);
   }
   if (auto* c = dynamic_cast<P::IntLitContext*>(ctx)) return BuildNumber(c->INT(), ast::ExprKind::Int);

@@ -57,9 +57,8 @@ std::string FriendlySyntaxMessage(const std::string& raw) {
     return "missing " + name_tokens(what) + " before " + quote(m[2]);
   }
   if (std::regex_match(raw, m, kNoViable)) {
-    std::string input = m[1];
-    // ANTLR quotes the whole ambiguous stretch; the last word is where it broke.
-    return "cannot parse " + quote(input);
+    // ANTLR quotes the whole stretch it could not decide on.
+    return "cannot parse " + quote(m[1]);
   }
   return raw;
 }

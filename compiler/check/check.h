@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "compiler/check/types.h"
 #include "compiler/diagnostics/diagnostic.h"
@@ -27,8 +28,14 @@ struct CheckedProgram {
   std::unique_ptr<Program> program;
   TypeContext types;
   std::map<const ast::Decl*, EventOutputs> outputs;  // by event declaration
-  /// Declared type of each const, fn result, and threshold result.
+  /// Declared type of each const, fn result, threshold result, and tier row record.
   std::map<const ast::Decl*, const Type*> decl_types;
+  /// Resolved field types of each record and event, by field position.
+  std::map<const ast::Decl*, std::vector<const Type*>> field_types;
+  /// The type each `let` binds (declared, else inferred).
+  std::map<const ast::LetStmt*, const Type*> let_types;
+  /// Resolved parameter types of each fn, extern fn and threshold, by position.
+  std::map<const ast::Decl*, std::vector<const Type*>> param_types;
 };
 
 struct CheckOptions {

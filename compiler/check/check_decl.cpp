@@ -17,9 +17,30 @@ std::unique_ptr<CheckedProgram> Check(std::unique_ptr<Program> program, Diagnost
 
 void Checker::Run() {
   for (FileId id : program_.order) CollectGlobals(program_.file(id));
+  CheckKindsAcrossFiles();
   for (FileId id : program_.order) CheckFile(program_.file(id));
   CheckRecursion();
   ReportUnused();
+}
+
+// Policies given together decide one stream: each JSON kind must mean one event.
+void Checker::CheckKindsAcrossFiles() {
+  std::map<std::string, const ast::EventDecl*> json_kinds;
+  for (FileId id : program_.order) {
+    for (const auto& decl : program_.file(id).decls) {
+      if (decl->kind != ast::DeclKind::Event) continue;
+      const auto& event = decl->As<ast::EventDecl>();
+      auto [it, inserted] = json_kinds.emplace(event.json_kind, &event);
+      if (inserted || it->second->file == event.file) continue;  // same file: reported with its globals
+      const SourceManager& sources = program_.sources;
+      auto& diag = diags_.Report(DiagKind::DuplicateEventKind, event.json_kind_span,
+                                 "JSON kind \"" + event.json_kind + "\" is declared by both `" +
+                                     sources.Get(it->second->file).path() + "` and `" +
+                                     sources.Get(event.file).path() + "`");
+      diag.labels.push_back({it->second->json_kind_span, "first declared here"});
+      diag.notes.push_back("policies evaluated together must not declare the same event kind");
+    }
+  }
 }
 
 void Checker::CollectGlobals(const ast::File& file) {
@@ -190,8 +211,10 @@ void Checker::CheckFile(const ast::File& file) {
 
 void Checker::CheckRecordFields(const ast::RecordDecl& decl) {
   std::map<std::string, Span> seen;
+  auto& field_types = out_.field_types[&decl];
+  field_types.clear();
   for (const auto& field : decl.fields) {
-    ResolveType(field.type);
+    field_types.push_back(ResolveType(field.type));
     auto [it, inserted] = seen.emplace(field.name.name, field.name.span);
     if (!inserted) {
       diags_.Report(DiagKind::DuplicateDefinition, field.name.span, "field `" + field.name.name + "` is declared twice")
@@ -236,7 +259,12 @@ const Type* Checker::FnResultType(const ast::FnDecl& decl) {
 void Checker::CheckFn(const ast::FnDecl& decl) {
   const Type* result = FnResultType(decl);
   PushScope();
-  for (const auto& param : decl.params) Bind(param.name, ResolveType(param.type));
+  auto& param_types = out_.param_types[&decl];
+  param_types.clear();
+  for (const auto& param : decl.params) {
+    param_types.push_back(ResolveType(param.type));
+    Bind(param.name, param_types.back());
+  }
   for (const auto& let : decl.lets) CheckLet(*let);
   const Type* body = CheckExpr(*decl.body, result);
   ExpectType(*decl.body, body, result, "the result of `" + decl.name.name + "`");
@@ -246,8 +274,11 @@ void Checker::CheckFn(const ast::FnDecl& decl) {
 void Checker::CheckExternFn(const ast::FnDecl& decl) {
   const Type* result = FnResultType(decl);
   std::string signature = "(";
+  auto& param_types = out_.param_types[&decl];
+  param_types.clear();
   for (size_t i = 0; i < decl.params.size(); ++i) {
-    signature += (i ? ", " : "") + ResolveType(decl.params[i].type)->Name();
+    param_types.push_back(ResolveType(decl.params[i].type));
+    signature += (i ? ", " : "") + param_types.back()->Name();
   }
   signature += ") -> " + result->Name();
   std::string module = file_->DottedName();

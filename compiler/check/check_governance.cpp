@@ -38,6 +38,7 @@ const ast::Decl* Checker::EnumFieldOf(const ast::RecordDecl& record, const ast::
 
 void Checker::CheckTier(ast::TierDecl& decl) {
   const Type* row = ResolveType(decl.row_type);
+  out_.decl_types[&decl] = row;
   if (row->kind != TypeKind::Record && !row->IsError()) {
     diags_.Report(DiagKind::TierRows, decl.row_type.span, "tier rows are records; `" + row->Name() + "` is not one");
   }
@@ -57,6 +58,7 @@ void Checker::CheckTier(ast::TierDecl& decl) {
 
 void Checker::CheckQuorum(ast::QuorumDecl& decl) {
   const ast::RecordDecl* ballot = BallotRecord(decl.ballot_type);
+  if (ballot) out_.param_types[&decl] = {types_.List(types_.Named(ballot))};
   const ast::Decl* roles = ballot ? EnumFieldOf(*ballot, decl.role_field, "the quorum's role") : nullptr;
   if (decl.clauses.empty()) {
     diags_.Report(DiagKind::QuorumClauses, decl.name.span, "quorum `" + decl.name.name + "` sets no minimum")
@@ -104,6 +106,7 @@ void Checker::CheckQuorum(ast::QuorumDecl& decl) {
 
 void Checker::CheckVote(ast::VoteDecl& decl) {
   const ast::RecordDecl* ballot = BallotRecord(decl.ballot_type);
+  if (ballot) out_.param_types[&decl] = {types_.List(types_.Named(ballot))};
   const ast::Decl* choices = ballot ? EnumFieldOf(*ballot, decl.choice_field, "the vote's choice") : nullptr;
   const ast::Decl* roles = nullptr;
   if (ballot && decl.role_field) roles = EnumFieldOf(*ballot, *decl.role_field, "the vote's role");
@@ -217,6 +220,7 @@ bool Empty(const Endpoint& low, const Endpoint& high) {
 
 void Checker::CheckThreshold(ast::ThresholdDecl& decl) {
   const Type* input = ResolveType(decl.param.type);
+  out_.param_types[&decl] = {input};
   const Type* result = ResolveType(decl.result);
   // Dates count days and timestamps microseconds: both are discrete, like int.
   bool integral = input->kind == TypeKind::Int || input->kind == TypeKind::Date || input->kind == TypeKind::Timestamp;

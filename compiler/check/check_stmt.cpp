@@ -14,6 +14,7 @@ const Type* Checker::CheckLet(const ast::LetStmt& let) {
         .labels.push_back({LookupLocal(let.name.name)->span, "first bound here"});
   }
   const Type* type = declared ? declared : actual;
+  out_.let_types[&let] = type;
   Bind(let.name, type, true);
   return type;
 }

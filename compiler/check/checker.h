@@ -49,6 +49,7 @@ class Checker {
  private:
   // ---- declarations (check_decl.cpp)
   void CollectGlobals(const ast::File& file);
+  void CheckKindsAcrossFiles();
   void CheckFile(const ast::File& file);
   const Type* ResolveType(const ast::TypeRef& ref);
   /// Resolves a type written in `owner`'s file (a field or parameter of an imported declaration).

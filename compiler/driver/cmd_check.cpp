@@ -11,6 +11,7 @@
 #include "compiler/check/check.h"
 #include "compiler/diagnostics/render.h"
 #include "compiler/driver/verbs.h"
+#include "compiler/ir/ir.h"
 
 namespace charter::driver {
 
@@ -22,7 +23,8 @@ static const char kCheckUsage[] =
     "options:\n"
     "  --format text|json   output format (default text)\n"
     "  --strict             exit 1 when there are warnings\n"
-    "  --dump ast           print the syntax tree of each file given, then check\n"
+    "  --dump ast|ir        print the syntax tree of each file given, or the IR\n"
+    "                       the policies lower to (when they check clean)\n"
     "  --color auto|always|never\n"
     "                       colour text output (default auto: when stderr is a terminal)\n"
     "  -h, --help           show this help\n"
@@ -33,7 +35,7 @@ static const char kCheckUsage[] =
 
 int RunCheck(const std::vector<std::string>& args) {
   std::string format = "text", color = "auto";
-  bool strict = false, dump_ast = false;
+  bool strict = false, dump_ast = false, dump_ir = false;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -48,8 +50,11 @@ int RunCheck(const std::vector<std::string>& args) {
     } else if (arg == "--dump=ast" || (arg == "--dump" && i + 1 < args.size() && args[i + 1] == "ast")) {
       if (arg == "--dump") ++i;
       dump_ast = true;
+    } else if (arg == "--dump=ir" || (arg == "--dump" && i + 1 < args.size() && args[i + 1] == "ir")) {
+      if (arg == "--dump") ++i;
+      dump_ir = true;
     } else if (arg == "--dump" || arg.rfind("--dump=", 0) == 0) {
-      fmt::print(stderr, "charter check: --dump takes `ast`\n");
+      fmt::print(stderr, "charter check: --dump takes `ast` or `ir`\n");
       return kExitUsage;
     } else if (arg == "--strict") {
       strict = true;
@@ -130,6 +135,7 @@ int RunCheck(const std::vector<std::string>& args) {
     }
   }
   if (diags.HasErrors()) return kExitUsage;
+  if (dump_ir) fmt::print("{}", ir::Print(*ir::Lower(*checked)));
   if (strict && diags.WarningCount() > 0) return kExitFindings;
   return kExitOk;
 }

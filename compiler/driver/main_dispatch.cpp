@@ -13,6 +13,8 @@ static const char kUsage[] =
     "\n"
     "verbs:\n"
     "  check FILE...     parse, type-check and lint policies\n"
+    "  eval -p POLICY    decide events (one, or a stream with --events)\n"
+    "  test [PATH...]    run the policies' test blocks\n"
     "\n"
     "options:\n"
     "  -h, --help        show this help (also `charter <verb> --help`)\n"
@@ -29,6 +31,8 @@ int Main(const std::vector<std::string>& args) {
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "check") return RunCheck(rest);
+  if (args[0] == "eval") return RunEval(rest);
+  if (args[0] == "test") return RunTest(rest);
   fmt::print(stderr, "charter: unknown verb `{}`; run `charter --help`\n", args[0]);
   return kExitUsage;
 }

@@ -16,7 +16,9 @@ namespace charter::runtime {
 /// negative when `to` is before `from`. Mon 2026-11-02 → Mon 2026-11-09 is 5.
 int64_t BusinessDaysBetween(int32_t from, int32_t to);
 int64_t DaysBetween(int32_t from, int32_t to);
-/// The `n`-th business day after `date` (n ≥ 0); `date` itself when n is 0.
+/// The `n`-th business day after `date`, or before it when n < 0; `date`
+/// itself when n is 0. A weekend date counts from the Friday before it going
+/// forward and from the Monday after it going back.
 int32_t AddBusinessDays(int32_t date, int64_t n);
 int32_t DateOf(int64_t timestamp_micros);
 
@@ -24,6 +26,13 @@ int32_t DateOf(int64_t timestamp_micros);
 
 /// True when `s` holds a C0 control (U+0000–U+001F), DEL, or a C1 control (U+0080–U+009F).
 bool HasControlChars(std::string_view s);
+/// `s` without Unicode White_Space at either end.
+std::string_view TrimSpace(std::string_view s);
+/// The number of code points in valid UTF-8.
+int64_t CodePointCount(std::string_view s);
+/// ASCII letters lower- or upper-cased; every other byte unchanged.
+std::string AsciiLower(std::string_view s);
+std::string AsciiUpper(std::string_view s);
 
 // ---- std.url (RFC 3986)
 

@@ -22,8 +22,24 @@ int64_t BusinessDaysBetween(int32_t from, int32_t to) {
 
 int64_t DaysBetween(int32_t from, int32_t to) { return static_cast<int64_t>(to) - from; }
 
+// Going back mirrors going forward: from a weekend, the business days before
+// it are those before the Monday after it.
+static int32_t SubtractBusinessDays(int32_t date, int64_t n) {
+  int64_t day = date;
+  if (Weekday(date) >= 5) day += 7 - Weekday(date);
+  day -= (n / 5) * 7;
+  uint32_t weekday = Weekday(static_cast<int32_t>(day));
+  for (int64_t left = n % 5; left > 0;) {
+    --day;
+    weekday = (weekday + 6) % 7;
+    if (weekday < 5) --left;
+  }
+  return static_cast<int32_t>(day);
+}
+
 int32_t AddBusinessDays(int32_t date, int64_t n) {
   if (n == 0) return date;
+  if (n < 0) return SubtractBusinessDays(date, -n);
   // From a weekend the next business days are those after the Friday before it.
   int64_t day = date;
   if (Weekday(date) >= 5) day -= Weekday(date) - 4;

@@ -1,0 +1,59 @@
+#include "compiler/driver/policy_set.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "compiler/diagnostics/render.h"
+
+namespace charter::driver {
+
+std::vector<std::string> ExpandPolicyPaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> expanded;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) {
+      expanded.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+      if (entry.path().extension() == ".charter") found.push_back(entry.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    expanded.insert(expanded.end(), found.begin(), found.end());
+  }
+  return expanded;
+}
+
+std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files) {
+  for (const auto& file : files) {
+    std::string text;
+    if (!ReadFile(file, text)) {
+      fmt::print(stderr, "charter {}: cannot read `{}`\n", verb, file);
+      return nullptr;
+    }
+  }
+  DiagnosticSink diags;
+  auto program = Load(files, {}, diags);
+  auto set = std::make_unique<PolicySet>();
+  set->checked = Check(std::move(program), diags);
+  diags.SortAndDedupe();
+  if (diags.HasErrors()) {
+    TextRenderOptions options;
+    options.color = isatty(STDERR_FILENO);
+    for (const auto& diag : diags.diagnostics()) {
+      if (diag.severity == Severity::Error) fmt::print(stderr, "{}\n", RenderText(diag, set->checked->program->sources, options));
+    }
+    fmt::print(stderr, "charter {}: the policies have {} error{}; run `charter check` for details\n", verb,
+               diags.ErrorCount(), diags.ErrorCount() == 1 ? "" : "s");
+    return nullptr;
+  }
+  set->module = ir::Lower(*set->checked);
+  return set;
+}
+
+}  // namespace charter::driver

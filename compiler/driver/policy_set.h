@@ -1,0 +1,26 @@
+// Loading policies for the verbs that run them (eval, test): expand
+// directories, load, check, lower; report errors the way `charter check` does.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/check/check.h"
+#include "compiler/ir/ir.h"
+
+namespace charter::driver {
+
+/// A directory stands for the .charter files directly inside it, sorted.
+std::vector<std::string> ExpandPolicyPaths(const std::vector<std::string>& paths);
+
+struct PolicySet {
+  std::unique_ptr<CheckedProgram> checked;
+  std::unique_ptr<ir::Module> module;
+};
+
+/// Loads, checks and lowers `files`. On an unreadable file or any error,
+/// prints the diagnostics to stderr (prefixed by `verb`) and returns null.
+std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files);
+
+}  // namespace charter::driver

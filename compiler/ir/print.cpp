@@ -60,6 +60,27 @@ class Printer {
  private:
   static std::string TypeName(const Type* type) { return type ? type->Name() : "?"; }
 
+  static std::string MemberName(const ast::Decl* decl, int64_t index) {
+    if (decl->kind == ast::DeclKind::Enum) {
+      const auto& members = decl->As<ast::EnumDecl>().members;
+      return index >= 0 && static_cast<size_t>(index) < members.size() ? members[index].name.name : "?";
+    }
+    const auto& rows = decl->As<ast::TierDecl>().rows;
+    return index >= 0 && static_cast<size_t>(index) < rows.size() ? rows[index].member.name : "?";
+  }
+
+  static std::string FieldName(const Expr& object, int64_t index) {
+    const Type* type = object.type && object.type->IsOptional() ? object.type->element : object.type;
+    if (!type) return "?";
+    if (type->kind == TypeKind::Tally) {
+      const auto& fields = TallyFields();
+      return static_cast<size_t>(index) < fields.size() ? fields[index].first : "?";
+    }
+    if (type->kind != TypeKind::Record) return "?";
+    const auto& fields = type->decl->As<ast::RecordDecl>().fields;
+    return index >= 0 && static_cast<size_t>(index) < fields.size() ? fields[index].name.name : "?";
+  }
+
   void Line(int depth, const std::string& text) {
     out_.append(static_cast<size_t>(depth) * 2, ' ');
     out_ += text;
@@ -121,15 +142,34 @@ class Printer {
     std::string text = OpName(expr.op);
     switch (expr.op) {
       case Op::ConstBool: text += expr.imm ? " true" : " false"; break;
-      case Op::ConstInt: text += fmt::format(" {}", expr.imm); break;
-      case Op::ConstDec: text += " " + expr.dec.ToString(); break;
+      case Op::ConstInt:
+        text += fmt::format(" {}", expr.imm);
+        if (expr.type && expr.type->kind == TypeKind::Enum) text += " (" + MemberName(expr.type->decl, expr.imm) + ")";
+        break;
+      case Op::ConstDec: {
+        // Exact: a decimal when it terminates, else the fraction (2/3).
+        std::string digits = expr.dec.ToString(18);
+        size_t point = digits.find('.');
+        bool exact = point == std::string::npos || digits.size() - point - 1 < 18;
+        text += exact ? " " + digits : fmt::format(" {}/{}", expr.dec.num, expr.dec.den);
+        break;
+      }
       case Op::ConstStr: text += " \"" + expr.str + "\""; break;
       case Op::Fail: text += " \"" + expr.str + "\""; break;
       case Op::Local: text += fmt::format(" s{}", expr.slot); break;
       case Op::Global: text += fmt::format(" g{}", expr.imm); break;
       case Op::Call: text += fmt::format(" f{} {}", expr.imm, module_.functions[expr.imm].name); break;
-      case Op::CallBuiltin: text += fmt::format(" b{}", expr.imm); break;
-      case Op::Field: case Op::OptField: text += fmt::format(" .{}", expr.imm); break;
+      case Op::CallBuiltin: {
+        static const char* const kBuiltins[] = {
+#define BUILTIN(module, name, signature, symbol) module "." name,
+#include "compiler/check/builtins.def"
+#undef BUILTIN
+        };
+        bool known = expr.imm >= 0 && static_cast<size_t>(expr.imm) < std::size(kBuiltins);
+        text += fmt::format(" b{} {}", expr.imm, known ? kBuiltins[expr.imm] : "?");
+        break;
+      }
+      case Op::Field: case Op::OptField: text += fmt::format(" .{} {}", expr.imm, FieldName(*expr.args[0], expr.imm)); break;
       case Op::CmpInt: case Op::CmpDec: case Op::CmpStr: case Op::CmpBool: case Op::CmpDeep:
         text += std::string(" ") + CmpSpelling(expr.cmp);
         break;

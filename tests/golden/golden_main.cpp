@@ -2,6 +2,7 @@
 // with the `// EXPECT: line:col: severity[code]: message` lines at its end.
 // `charter_golden --update FILE` rewrites those lines from the actual output.
 // `charter_golden --ast [--update] FILE` compares the parser's tree with FILE.ast.
+// `charter_golden --ir [--update] FILE` compares the lowered IR with FILE.ir.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "compiler/check/check.h"
 #include "compiler/parse/parse.h"
 #include "compiler/diagnostics/render.h"
+#include "compiler/ir/ir.h"
 
 namespace {
 
@@ -61,8 +63,36 @@ int AstGolden(const std::string& path, bool update) {
   return 1;
 }
 
+// Lowering's golden test: the IR of FILE (which must check clean) against FILE.ir.
+int IrGolden(const std::string& path, bool update) {
+  charter::DiagnosticSink diags;
+  auto checked = charter::Check(charter::Load({path}, {}, diags), diags);
+  if (diags.HasErrors()) {
+    diags.SortAndDedupe();
+    for (const auto& diag : diags.diagnostics()) std::fprintf(stderr, "%s\n", charter::RenderShort(diag).c_str());
+    return 2;
+  }
+  std::string actual = charter::ir::Print(*charter::ir::Lower(*checked)), expected;
+  if (update) {
+    std::ofstream(path + ".ir", std::ios::trunc) << actual;
+    return 0;
+  }
+  charter::ReadFile(path + ".ir", expected);
+  if (actual == expected) return 0;
+  std::fprintf(stderr, "%s: IR differs from %s.ir\n--- actual\n%s", path.c_str(), path.c_str(), actual.c_str());
+  return 1;
+}
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "--ir") {
+    bool ir_update = args.size() == 3 && args[1] == "--update";
+    if (args.size() != 2 && !ir_update) {
+      std::fprintf(stderr, "usage: charter_golden --ir [--update] FILE.charter\n");
+      return 2;
+    }
+    return IrGolden(args.back(), ir_update);
+  }
   if (!args.empty() && args[0] == "--ast") {
     bool ast_update = args.size() == 3 && args[1] == "--update";
     if (args.size() != 2 && !ast_update) {

@@ -163,6 +163,25 @@ std::string Run::Explain(const ir::Expr& cond, Frame& frame) {
                          Text(rhs, cond.args[1]->type));
     }
     case ir::Op::Not: return Explain(*cond.args[0], frame);
+    case ir::Op::Field:
+      // `tally.passes`: the counts behind the outcome.
+      if (cond.args[0]->type->kind == TypeKind::Tally) {
+        return " (" + Text(Eval(*cond.args[0], frame), cond.args[0]->type) + ")";
+      }
+      return "";
+    case ir::Op::Call: {
+      std::string args;
+      for (const auto& arg : cond.args) {
+        Value value = Eval(*arg, frame);
+        bool list = arg->type->kind == TypeKind::List || arg->type->kind == TypeKind::Set;
+        std::string text = list ? fmt::format("{} {}", value.items().size(), arg->type->element->Name())
+                                : Text(value, arg->type);
+        if (text.size() > 60) text = text.substr(0, 57) + "...";
+        args += (args.empty() ? "" : ", ") + text;
+      }
+      const ir::Function& fn = interp_.module_.functions[cond.imm];
+      return fmt::format(" ({}({}) = {})", fn.name, args, Text(Eval(cond, frame), cond.type));
+    }
     case ir::Op::And:
     case ir::Op::Or: {
       std::string lhs = Explain(*cond.args[0], frame);

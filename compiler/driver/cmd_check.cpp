@@ -21,7 +21,9 @@ static const char kCheckUsage[] =
     "Parses, type-checks and lints each policy and the modules it imports.\n"
     "\n"
     "options:\n"
-    "  --format text|json   output format (default text)\n"
+    "  --format text|json|sarif|github\n"
+    "                       output format (default text): SARIF 2.1.0 for code\n"
+    "                       scanning, or GitHub Actions annotations\n"
     "  --strict             exit 1 when there are warnings\n"
     "  --dump ast|ir        print the syntax tree of each file given, or the IR\n"
     "                       the policies lower to (when they check clean)\n"
@@ -61,8 +63,8 @@ int RunCheck(const std::vector<std::string>& args) {
     } else if (arg == "--format" || arg.rfind("--format=", 0) == 0) {
       if (arg.size() > 8) format = arg.substr(9);
       else if (!value(format)) format = "";
-      if (format != "text" && format != "json") {
-        fmt::print(stderr, "charter check: --format takes text or json, not `{}`\n", format);
+      if (format != "text" && format != "json" && format != "sarif" && format != "github") {
+        fmt::print(stderr, "charter check: --format takes text, json, sarif or github, not `{}`\n", format);
         return kExitUsage;
       }
     } else if (arg == "--color" || arg.rfind("--color=", 0) == 0) {
@@ -122,6 +124,14 @@ int RunCheck(const std::vector<std::string>& args) {
                           {"warnings", diags.WarningCount()}};
     for (const auto& diag : diags.diagnostics()) out["diagnostics"].push_back(RenderJson(diag, sources));
     fmt::print("{}\n", out.dump(2));
+  } else if (format == "sarif") {
+    auto sarif = RenderSarif(diags.diagnostics(), sources);
+    fmt::print("{}\n", sarif.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  } else if (format == "github") {
+    for (const auto& diag : diags.diagnostics()) fmt::print("{}", RenderGithub(diag, sources));
+    fmt::print(stderr, "checked {} file{}: {} error{}, {} warning{}\n", files.size(), files.size() == 1 ? "" : "s",
+               diags.ErrorCount(), diags.ErrorCount() == 1 ? "" : "s", diags.WarningCount(),
+               diags.WarningCount() == 1 ? "" : "s");
   } else {
     TextRenderOptions options;
     options.color = color == "always" || (color == "auto" && isatty(STDERR_FILENO));

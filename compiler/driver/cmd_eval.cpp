@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include "compiler/base/source.h"
+#include "compiler/driver/eval_github.h"
+#include "compiler/driver/eval_log.h"
+#include "compiler/driver/engines.h"
 #include "compiler/driver/line_reader.h"
 #include "compiler/driver/policy_set.h"
 #include "compiler/driver/verbs.h"
@@ -24,12 +27,22 @@ static const char kEvalUsage[] =
     "options:\n"
     "  -p, --policy PATH    a policy file or a directory of them (repeatable)\n"
     "  --events FILE        a stream of events, one JSON object per line\n"
-    "  --format json|pretty output format (default json)\n"
+    "  --format json|pretty|github\n"
+    "                       output format (default json); github: annotations at\n"
+    "                       the rules that denied, for GitHub Actions\n"
     "  --explain            add the trace: rules run, requirements and compared values\n"
+    "                       (decided by the interpreter, which keeps the trace)\n"
+    "  --engine auto|jit|interp\n"
+    "                       the interpreter, the LLVM JIT, or auto (default): the\n"
+    "                       interpreter for one event, the JIT for --events\n"
     "  --max-event-bytes N  the size limit of one event (default 1048576)\n"
+    "  --log FILE           append a hash-chained record of each decision to FILE\n"
+    "  --log-key-file FILE  chain the log with HMAC-SHA256 under the key in FILE\n"
+    "  --log-redact         log the event's hash but not the event itself\n"
     "  -h, --help           show this help\n"
     "\n"
-    "exit: 0 every event allowed, 1 a deny, 2 policy errors or bad usage,\n"
+    "exit: 0 every event allowed, 1 a deny, 2 policy errors, bad usage or a log\n"
+    "      that cannot be written (the run stops before showing an unlogged decision),\n"
     "      3 a malformed event or an evaluation error (the stream goes on)\n";
 
 namespace {
@@ -41,26 +54,31 @@ struct EvalOptions {
   std::string format = "json";
   bool explain = false;
   size_t max_event_bytes = 1 << 20;
+  EvalLogOptions log;
+  EngineKind engine = EngineKind::Auto;
 };
 
-enum class Outcome { Allow, Deny, Error };
+enum class Outcome { Allow, Deny, Error, Stop };  // Stop: the decision log could not be written
 
 class Evaluator {
  public:
-  Evaluator(const PolicySet& set, const EvalOptions& options)
-      : set_(set), options_(options), interpreter_(*set.module), decoder_(*set.checked, EventDecls(set), Limits(options)) {}
+  Evaluator(const PolicySet& set, const EvalOptions& options, std::unique_ptr<Decider> decider)
+      : set_(set), options_(options), decider_(std::move(decider)),
+        decoder_(*set.checked, EventDecls(set), Limits(options)) {}
+
+  void set_log(EvalLog* log) { log_ = log; }
 
   Outcome Decide(std::string_view text, std::optional<size_t> line) {
     auto decoded = decoder_.Decode(text);
     if (auto* error = std::get_if<eval::InputError>(&decoded)) {
-      Print(eval::InputErrorJson(line, *error));
+      if (!Emit(text, eval::InputErrorJson(line, *error))) return Outcome::Stop;
       return Outcome::Error;
     }
     auto& event = std::get<eval::DecodedEvent>(decoded);
     int32_t kind = set_.module->FindEvent(event.event->json_kind);
-    auto result = interpreter_.Decide(kind, event.value, options_.explain);
+    auto result = decider_->Decide(kind, event.value, options_.explain);
     if (auto* error = std::get_if<eval::EvalError>(&result)) {
-      Print(eval::EvalErrorJson(*set_.module, line, kind, event.id, *error));
+      if (!Emit(text, eval::EvalErrorJson(*set_.module, line, kind, event.id, *error))) return Outcome::Stop;
       return Outcome::Error;
     }
     const auto& decision = std::get<eval::Decision>(result);
@@ -68,7 +86,7 @@ class Evaluator {
     if (line) out["line"] = *line;
     nlohmann::ordered_json body = eval::DecisionJson(*set_.module, kind, decision, event.id);
     for (auto it = body.begin(); it != body.end(); ++it) out[it.key()] = std::move(*it);
-    Print(out);
+    if (!Emit(text, out)) return Outcome::Stop;
     return decision.allowed() ? Outcome::Allow : Outcome::Deny;
   }
 
@@ -83,8 +101,20 @@ class Evaluator {
     limits.max_bytes = options.max_event_bytes;
     return limits;
   }
+  // The record is on disk before the decision is shown: nothing is acted on unlogged.
+  bool Emit(std::string_view event, const nlohmann::ordered_json& out) {
+    std::string error;
+    if (log_ && !log_->Record(event, out, error)) {
+      fmt::print(stderr, "charter eval: {}\n", error);
+      return false;
+    }
+    Print(out);
+    return true;
+  }
   void Print(const nlohmann::ordered_json& out) {
-    if (options_.format == "pretty") {
+    if (options_.format == "github") {
+      fmt::print("{}", GithubDecision(out, options_.events_stream.empty() ? options_.event_file : options_.events_stream));
+    } else if (options_.format == "pretty") {
       fmt::print("{}", eval::PrettyDecision(out));
     } else {
       fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
@@ -94,8 +124,9 @@ class Evaluator {
 
   const PolicySet& set_;
   const EvalOptions& options_;
-  eval::Interpreter interpreter_;
+  std::unique_ptr<Decider> decider_;
   eval::EventDecoder decoder_;
+  EvalLog* log_ = nullptr;
 };
 
 int ExitCode(bool any_error, bool any_deny) {
@@ -120,6 +151,10 @@ int EvalStream(Evaluator& evaluator, const EvalOptions& options) {
       outcome = evaluator.Decide(std::string(options.max_event_bytes + 1, ' '), reader.number());
     } else {
       outcome = evaluator.Decide(line, reader.number());
+    }
+    if (outcome == Outcome::Stop) {
+      if (file != stdin) std::fclose(file);
+      return kExitUsage;
     }
     any_error |= outcome == Outcome::Error;
     any_deny |= outcome == Outcome::Deny;
@@ -146,6 +181,7 @@ int EvalOne(Evaluator& evaluator, const EvalOptions& options) {
     return kExitUsage;
   }
   Outcome outcome = evaluator.Decide(text, std::nullopt);
+  if (outcome == Outcome::Stop) return kExitUsage;
   return ExitCode(outcome == Outcome::Error, outcome == Outcome::Deny);
 }
 
@@ -175,8 +211,20 @@ int RunEval(const std::vector<std::string>& args) {
       if (!value("--events", options.events_stream)) return kExitUsage;
     } else if (arg == "--format") {
       if (!value("--format", options.format)) return kExitUsage;
-      if (options.format != "json" && options.format != "pretty") {
-        fmt::print(stderr, "charter eval: --format takes json or pretty, not `{}`\n", options.format);
+      if (options.format != "json" && options.format != "pretty" && options.format != "github") {
+        fmt::print(stderr, "charter eval: --format takes json, pretty or github, not `{}`\n", options.format);
+        return kExitUsage;
+      }
+    } else if (arg == "--log") {
+      if (!value("--log", options.log.path)) return kExitUsage;
+    } else if (arg == "--log-key-file") {
+      if (!value("--log-key-file", options.log.key_file)) return kExitUsage;
+    } else if (arg == "--log-redact") {
+      options.log.redact = true;
+    } else if (arg == "--engine") {
+      if (!value("--engine", v)) return kExitUsage;
+      if (!ParseEngine(v, options.engine)) {
+        fmt::print(stderr, "charter eval: --engine takes auto, jit or interp, not `{}`\n", v);
         return kExitUsage;
       }
     } else if (arg == "--explain") {
@@ -208,8 +256,36 @@ int RunEval(const std::vector<std::string>& args) {
   options.event_file = positional.empty() ? "-" : positional[0];
   auto set = LoadPolicySet("eval", ExpandPolicyPaths(options.policies));
   if (!set) return kExitUsage;
-  Evaluator evaluator(*set, options);
-  return options.events_stream.empty() ? EvalOne(evaluator, options) : EvalStream(evaluator, options);
+  if (options.log.path.empty() && (!options.log.key_file.empty() || options.log.redact)) {
+    fmt::print(stderr, "charter eval: --log-key-file and --log-redact need --log FILE\n");
+    return kExitUsage;
+  }
+  EngineKind engine = options.engine;
+  if (engine == EngineKind::Auto) engine = options.events_stream.empty() ? EngineKind::Interp : EngineKind::Jit;
+  std::string error;
+  auto decider = Decider::Make(*set->module, engine, error);
+  if (!decider) {
+    fmt::print(stderr, "charter eval: the JIT cannot compile the policies: {}\n", error);
+    return kExitUsage;
+  }
+  Evaluator evaluator(*set, options, std::move(decider));
+  std::unique_ptr<EvalLog> log;
+  if (!options.log.path.empty()) {
+    std::string error;
+    options.log.max_event_bytes = options.max_event_bytes;
+    log = EvalLog::Open(options.log, *set, error);
+    if (!log) {
+      fmt::print(stderr, "charter eval: {}\n", error);
+      return kExitUsage;
+    }
+    evaluator.set_log(log.get());
+  }
+  int code = options.events_stream.empty() ? EvalOne(evaluator, options) : EvalStream(evaluator, options);
+  if (std::string error; log && !log->Finish(error)) {
+    fmt::print(stderr, "charter eval: {}\n", error);
+    return kExitUsage;
+  }
+  return code;
 }
 
 }  // namespace charter::driver

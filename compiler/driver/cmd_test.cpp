@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/diagnostics/render.h"
+#include "compiler/driver/engines.h"
 #include "compiler/driver/policy_set.h"
 #include "compiler/driver/test_runner.h"
 #include "compiler/driver/verbs.h"
@@ -18,10 +20,15 @@ static const char kTestUsage[] =
     "is loaded with its imports and tested on its own.\n"
     "\n"
     "options:\n"
-    "  --format text|json|junit  output format (default text)\n"
+    "  --format text|json|junit|github\n"
+    "                            output format (default text); github: an\n"
+    "                            annotation at each failed expectation\n"
     "  --coverage                report rules never run, reasons never produced\n"
     "                            and requirements never met by the tests\n"
     "  -v, --verbose             list passing tests too (text)\n"
+    "  --engine auto|interp|jit|both\n"
+    "                            who decides: the interpreter (auto), the JIT,\n"
+    "                            or both, failing any test where they disagree\n"
     "  -h, --help                show this help\n"
     "\n"
     "exit: 0 all tests passed, 1 a test failed, 2 policy errors or bad usage\n";
@@ -177,11 +184,53 @@ void PrintJunit(const std::vector<FileReport>& reports) {
   fmt::print("</testsuites>\n");
 }
 
+// A GitHub Actions annotation at each failed expectation (at the test when it could not run).
+void PrintGithub(const std::vector<FileReport>& reports) {
+  size_t passed = 0, failed = 0;
+  for (const auto& report : reports) {
+    const SourceManager& sources = report.set->checked->program->sources;
+    for (const auto& result : report.results) {
+      if (result.passed()) {
+        ++passed;
+        continue;
+      }
+      ++failed;
+      std::string title = "test failed: " + result.test->title;
+      if (!result.error.empty()) {
+        GithubAnnotation a = GithubAnnotationAt(result.test->decl->span, sources);
+        a.title = title;
+        a.message = result.error;
+        fmt::print("{}", RenderGithub(a));
+      }
+      for (const auto& failure : result.failures) {
+        GithubAnnotation a = GithubAnnotationAt(failure.at, sources);
+        a.title = title;
+        a.message = fmt::format("expected {}\n  actual {}", failure.expected, failure.actual);
+        fmt::print("{}", RenderGithub(a));
+      }
+    }
+  }
+  fmt::print("{} test{}: {} passed, {} failed\n", passed + failed, passed + failed == 1 ? "" : "s", passed, failed);
+}
+
+/// `--engine both`: a test passes only when the JIT decided exactly as the interpreter.
+void CompareEngines(std::vector<TestResult>& interp, const std::vector<TestResult>& jit) {
+  for (size_t i = 0; i < interp.size() && i < jit.size(); ++i) {
+    std::string a = interp[i].error.empty() ? interp[i].decision.dump() : interp[i].error;
+    std::string b = jit[i].error.empty() ? jit[i].decision.dump() : jit[i].error;
+    if (a != b) {
+      interp[i].failures.push_back({"the JIT to decide as the interpreter: " + a, "the JIT decided: " + b,
+                                    interp[i].test->decl->span});
+    }
+  }
+}
+
 }  // namespace
 
 int RunTest(const std::vector<std::string>& args) {
   std::string format = "text";
-  bool coverage = false, verbose = false;
+  bool coverage = false, verbose = false, both = false;
+  EngineKind engine = EngineKind::Auto;
   std::vector<std::string> paths;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -194,8 +243,15 @@ int RunTest(const std::vector<std::string>& args) {
         return kExitUsage;
       }
       format = args[++i];
-      if (format != "text" && format != "json" && format != "junit") {
-        fmt::print(stderr, "charter test: --format takes text, json or junit, not `{}`\n", format);
+      if (format != "text" && format != "json" && format != "junit" && format != "github") {
+        fmt::print(stderr, "charter test: --format takes text, json, junit or github, not `{}`\n", format);
+        return kExitUsage;
+      }
+    } else if (arg == "--engine") {
+      std::string v = i + 1 < args.size() ? args[++i] : "";
+      both = v == "both";
+      if (!both && !ParseEngine(v, engine)) {
+        fmt::print(stderr, "charter test: --engine takes auto, interp, jit or both, not `{}`\n", v);
         return kExitUsage;
       }
     } else if (arg == "--coverage") {
@@ -225,8 +281,26 @@ int RunTest(const std::vector<std::string>& args) {
       load_failed = true;
       continue;
     }
-    eval::Interpreter interpreter(*report.set->module);
-    report.results = RunTests(*report.set->module, interpreter);
+    const ir::Module& module = *report.set->module;
+    eval::Interpreter interpreter(module);
+    auto interp = [&](int32_t kind, const eval::Value& event) { return interpreter.Decide(kind, event); };
+    std::unique_ptr<jit::Engine> jit;
+    if (both || engine == EngineKind::Jit) {
+      std::string error;
+      jit = jit::Engine::Create(module, error);
+      if (!jit) {
+        fmt::print(stderr, "charter test: the JIT cannot compile {}: {}\n", file, error);
+        load_failed = true;
+        continue;
+      }
+    }
+    auto compiled = [&](int32_t kind, const eval::Value& event) { return jit->Decide(kind, event); };
+    if (engine == EngineKind::Jit && !both) {
+      report.results = RunTests(module, interpreter, compiled);
+    } else {
+      report.results = RunTests(module, interpreter, interp);
+    }
+    if (both) CompareEngines(report.results, RunTests(module, interpreter, compiled));
     report.coverage = interpreter.coverage();
     reports.push_back(std::move(report));
   }
@@ -234,6 +308,8 @@ int RunTest(const std::vector<std::string>& args) {
     PrintJson(reports, coverage);
   } else if (format == "junit") {
     PrintJunit(reports);
+  } else if (format == "github") {
+    PrintGithub(reports);
   } else {
     PrintText(reports, verbose, coverage);
   }

@@ -15,6 +15,10 @@ static const char kUsage[] =
     "  check FILE...     parse, type-check and lint policies\n"
     "  eval -p POLICY    decide events (one, or a stream with --events)\n"
     "  test [PATH...]    run the policies' test blocks\n"
+    "  fmt FILE...       format policies in the canonical layout\n"
+    "  lsp               language server over stdio (for editors)\n"
+    "  log verify|export LOG\n"
+    "                    check a decision log's hash chain; export it\n"
     "\n"
     "options:\n"
     "  -h, --help        show this help (also `charter <verb> --help`)\n"
@@ -33,6 +37,9 @@ int Main(const std::vector<std::string>& args) {
   if (args[0] == "check") return RunCheck(rest);
   if (args[0] == "eval") return RunEval(rest);
   if (args[0] == "test") return RunTest(rest);
+  if (args[0] == "fmt") return RunFmt(rest);
+  if (args[0] == "lsp") return RunLsp(rest);
+  if (args[0] == "log") return RunLog(rest);
   fmt::print(stderr, "charter: unknown verb `{}`; run `charter --help`\n", args[0]);
   return kExitUsage;
 }

@@ -102,7 +102,7 @@ class Judge {
 
 }  // namespace
 
-std::vector<TestResult> RunTests(const ir::Module& module, eval::Interpreter& interpreter) {
+std::vector<TestResult> RunTests(const ir::Module& module, eval::Interpreter& interpreter, const DecideFn& decide) {
   std::vector<TestResult> results;
   const SourceManager& sources = module.program->program->sources;
   for (const ir::TestCase& test : module.tests) {
@@ -114,7 +114,7 @@ std::vector<TestResult> RunTests(const ir::Module& module, eval::Interpreter& in
       results.push_back(std::move(result));
       continue;
     }
-    auto decided = interpreter.Decide(test.event_kind, std::get<eval::Value>(given));
+    auto decided = decide(test.event_kind, std::get<eval::Value>(given));
     if (auto* error = std::get_if<eval::EvalError>(&decided)) {
       result.error = "evaluation failed: " + error->message + " at " + eval::Location(sources, error->at);
       results.push_back(std::move(result));
@@ -127,6 +127,11 @@ std::vector<TestResult> RunTests(const ir::Module& module, eval::Interpreter& in
     results.push_back(std::move(result));
   }
   return results;
+}
+
+std::vector<TestResult> RunTests(const ir::Module& module, eval::Interpreter& interpreter) {
+  return RunTests(module, interpreter,
+                  [&](int32_t kind, const eval::Value& event) { return interpreter.Decide(kind, event); });
 }
 
 }  // namespace charter::driver

@@ -1,7 +1,9 @@
 // Runs a policy's `test` blocks on the interpreter and judges each expectation.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,7 +27,12 @@ struct TestResult {
   bool passed() const { return failures.empty() && error.empty(); }
 };
 
-/// Runs every test of `module` with `interpreter` (whose coverage accumulates).
+using DecideFn = std::function<std::variant<eval::Decision, eval::EvalError>(int32_t, const eval::Value&)>;
+
+/// Runs every test of `module`: `interpreter` computes the given events and
+/// expected values, `decide` (the interpreter or the JIT) decides.
+std::vector<TestResult> RunTests(const ir::Module& module, eval::Interpreter& interpreter, const DecideFn& decide);
+/// The same, deciding with the interpreter.
 std::vector<TestResult> RunTests(const ir::Module& module, eval::Interpreter& interpreter);
 
 }  // namespace charter::driver

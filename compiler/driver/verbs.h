@@ -17,5 +17,8 @@ int Main(const std::vector<std::string>& args);
 int RunCheck(const std::vector<std::string>& args);
 int RunEval(const std::vector<std::string>& args);
 int RunTest(const std::vector<std::string>& args);
+int RunFmt(const std::vector<std::string>& args);
+int RunLsp(const std::vector<std::string>& args);
+int RunLog(const std::vector<std::string>& args);
 
 }  // namespace charter::driver

@@ -34,7 +34,7 @@ std::vector<std::string> EnumSpellings(const ast::Decl& decl) {
 
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
-  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i > 0 ? ", " : "") + parts[i];
   return out;
 }
 

@@ -79,6 +79,9 @@ std::string ToText(const Value& value, const Type* type, const CheckedProgram& p
 /// enum members by spelling, dates and timestamps as strings, `none` as null.
 nlohmann::ordered_json ToJson(const Value& value, const Type* type, const CheckedProgram& program);
 
+/// Calls builtin `index` of compiler/check/builtins.def (shared with the JIT's runtime).
+Value CallBuiltin(int64_t index, const std::vector<Value>& args);
+
 /// The JSON spelling of an enum or tier member.
 std::string MemberSpelling(const ast::Decl* enum_decl, int64_t index);
 

@@ -52,7 +52,5 @@ class Interpreter::Run {
 
 using Run = Interpreter::Run;
 
-/// Calls builtin `index` of compiler/check/builtins.def.
-Value CallBuiltin(int64_t index, const std::vector<Value>& args);
 
 }  // namespace charter::eval

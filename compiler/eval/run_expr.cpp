@@ -2,6 +2,8 @@
 // calendar values outside years 0000–9999 stop the event with an EvalError.
 #include <fmt/format.h>
 
+#include "compiler/eval/calendar_ops.h"
+#include "compiler/eval/errors.h"
 #include "compiler/eval/run.h"
 #include "runtime/builtins/builtins.h"
 
@@ -9,14 +11,7 @@ namespace charter::eval {
 
 namespace {
 
-constexpr int64_t kMinDate = -719528;   // 0000-01-01
-constexpr int64_t kMaxDate = 2932896;   // 9999-12-31
-constexpr int64_t kMicrosPerSecond = 1000000;
-constexpr int64_t kMinTimestamp = kMinDate * 86400 * kMicrosPerSecond;
-constexpr int64_t kMaxTimestamp = (kMaxDate + 1) * 86400 * kMicrosPerSecond - 1;
 constexpr int kMaxCallDepth = 256;
-// libstdc++'s std::regex recurses per character; longer inputs could exhaust the stack.
-constexpr size_t kMaxRegexInput = 4096;
 
 bool CompareResult(ir::Cmp cmp, int order) {
   switch (cmp) {
@@ -53,25 +48,17 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
   auto arg = [&](size_t i) { return Eval(*e.args[i], frame); };
   auto int_op = [&](auto op, const char* what) {
     int64_t x = arg(0).as_int(), y = arg(1).as_int(), r = 0;
-    if (op(x, y, &r)) Fail(e, fmt::format("integer overflow in {} {} {}", x, what, y));
+    if (op(x, y, &r)) Fail(e, errors::IntOverflow(x, what, y));
     return Value::Int(r);
   };
   auto dec_op = [&](auto op, const char* what) {
     Rational x = AsRational(arg(0)), y = AsRational(arg(1));
     std::optional<Rational> r = op(x, y);
     if (!r) {
-      if (e.op == Op::DecDiv && y.num == 0) Fail(e, fmt::format("division by zero: {} / 0", x.ToString()));
-      Fail(e, fmt::format("decimal overflow in {} {} {}", x.ToString(), what, y.ToString()));
+      if (e.op == Op::DecDiv && y.num == 0) Fail(e, errors::DecDivisionByZero(x));
+      Fail(e, errors::DecOverflow(x, what, y));
     }
     return Value::Dec(*r);
-  };
-  auto date = [&](int64_t days) {
-    if (days < kMinDate || days > kMaxDate) Fail(e, "date outside the years 0000 to 9999");
-    return Value::Int(days);
-  };
-  auto timestamp = [&](int64_t micros) {
-    if (micros < kMinTimestamp || micros > kMaxTimestamp) Fail(e, "timestamp outside the years 0000 to 9999");
-    return Value::Int(micros);
   };
   switch (e.op) {
     case Op::ConstBool: return Value::Bool(e.imm != 0);
@@ -119,7 +106,7 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
     case Op::IsNone: return Value::Bool(arg(0).is_none());
     case Op::Unwrap: {
       Value value = arg(0);
-      if (value.is_none()) Fail(e, "internal error: a value proven present is none");
+      if (value.is_none()) Fail(e, errors::kProvenNone);
       return value;
     }
     case Op::Coalesce: {
@@ -150,12 +137,12 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
 
     case Op::IntNeg: {
       int64_t x = arg(0).as_int();
-      if (x == INT64_MIN) Fail(e, "integer overflow in negation");
+      if (x == INT64_MIN) Fail(e, errors::kNegOverflow);
       return Value::Int(-x);
     }
     case Op::IntAbs: {
       int64_t x = arg(0).as_int();
-      if (x == INT64_MIN) Fail(e, "integer overflow in abs");
+      if (x == INT64_MIN) Fail(e, errors::kAbsOverflow);
       return Value::Int(x < 0 ? -x : x);
     }
     case Op::IntAdd: return int_op([](int64_t x, int64_t y, int64_t* r) { return __builtin_add_overflow(x, y, r); }, "+");
@@ -163,8 +150,8 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
     case Op::IntMul: return int_op([](int64_t x, int64_t y, int64_t* r) { return __builtin_mul_overflow(x, y, r); }, "*");
     case Op::IntDiv: {
       int64_t x = arg(0).as_int(), y = arg(1).as_int();
-      if (y == 0) Fail(e, fmt::format("division by zero: {} / 0", x));
-      if (x == INT64_MIN && y == -1) Fail(e, "integer overflow in division");
+      if (y == 0) Fail(e, errors::IntDivisionByZero(x));
+      if (x == INT64_MIN && y == -1) Fail(e, errors::kDivOverflow);
       return Value::Int(x / y);
     }
 
@@ -180,29 +167,22 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
     case Op::DecDiv: return dec_op([](const Rational& x, const Rational& y) { return x.Div(y); }, "/");
 
     case Op::DateAddDays: {
-      int64_t days = arg(0).as_int(), seconds = arg(1).as_int();
-      // Whole days only: a date has no time of day (floor for negative amounts).
-      int64_t delta = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-      if (delta < -(kMaxDate - kMinDate) || delta > kMaxDate - kMinDate) Fail(e, "date outside the years 0000 to 9999");
-      return date(days + delta);
+      auto days = DateAddSeconds(arg(0).as_int(), arg(1).as_int());
+      if (!days) Fail(e, errors::kDateRange);
+      return Value::Int(*days);
     }
     case Op::DateAddBizDays: {
-      int64_t days = arg(0).as_int(), n = arg(1).as_int();
-      if (n < -(kMaxDate - kMinDate) || n > kMaxDate - kMinDate) Fail(e, "date outside the years 0000 to 9999");
-      return date(runtime::AddBusinessDays(static_cast<int32_t>(days), n));
+      auto days = DateAddBusinessDays(arg(0).as_int(), arg(1).as_int());
+      if (!days) Fail(e, errors::kDateRange);
+      return Value::Int(*days);
     }
     case Op::DateDiff: return Value::Int((arg(0).as_int() - arg(1).as_int()) * 86400);
     case Op::TsAdd: {
-      int64_t micros = arg(0).as_int(), seconds = arg(1).as_int(), delta = 0, result = 0;
-      if (__builtin_mul_overflow(seconds, kMicrosPerSecond, &delta) || __builtin_add_overflow(micros, delta, &result)) {
-        Fail(e, "timestamp outside the years 0000 to 9999");
-      }
-      return timestamp(result);
+      auto micros = TimestampAddSeconds(arg(0).as_int(), arg(1).as_int());
+      if (!micros) Fail(e, errors::kTimestampRange);
+      return Value::Int(*micros);
     }
-    case Op::TsDiff: {
-      int64_t diff = arg(0).as_int() - arg(1).as_int();  // both within 0000–9999: no overflow
-      return Value::Int(diff >= 0 ? diff / kMicrosPerSecond : -((-diff + kMicrosPerSecond - 1) / kMicrosPerSecond));
-    }
+    case Op::TsDiff: return Value::Int(TimestampDiffSeconds(arg(0).as_int(), arg(1).as_int()));
 
     case Op::Call: case Op::CallBuiltin: return EvalCall(e, frame);
     case Op::Length: case Op::Contains: case Op::Any: case Op::All: case Op::CountIf: case Op::Filter: case Op::Map:
@@ -276,7 +256,7 @@ Value Run::EvalCollection(const ir::Expr& e, Frame& frame) {
     case Op::SumInt: {
       int64_t sum = 0;
       for (const Value& item : items) {
-        if (__builtin_add_overflow(sum, apply(item).as_int(), &sum)) Fail(e, "integer overflow in sum");
+        if (__builtin_add_overflow(sum, apply(item).as_int(), &sum)) Fail(e, errors::kIntSumOverflow);
       }
       return Value::Int(sum);
     }
@@ -284,7 +264,7 @@ Value Run::EvalCollection(const ir::Expr& e, Frame& frame) {
       Rational sum;
       for (const Value& item : items) {
         auto next = sum.Add(AsRational(apply(item)));
-        if (!next) Fail(e, "decimal overflow in sum");
+        if (!next) Fail(e, errors::kDecSumOverflow);
         sum = *next;
       }
       return Value::Dec(sum);
@@ -310,10 +290,7 @@ Value Run::EvalCollection(const ir::Expr& e, Frame& frame) {
 }
 
 bool Run::Matches(const ir::Expr& e, const std::string& text, const std::string& pattern) {
-  if (text.size() > kMaxRegexInput) {
-    Fail(e, fmt::format("text of {} bytes is too long to match a regular expression (limit {})", text.size(),
-                        kMaxRegexInput));
-  }
+  if (text.size() > errors::kMaxRegexInput) Fail(e, errors::RegexInputTooLong(text.size()));
   const std::regex* regex = nullptr;
   if (e.imm >= 0) {
     regex = &interp_.regexes_.at(e.imm);
@@ -350,7 +327,7 @@ Value Run::EvalString(const ir::Expr& e, Frame& frame) {
     case Op::StrMatches: return Value::Bool(Matches(e, str(0), str(1)));
     case Op::StrSplit: {
       std::string text = str(0), sep = str(1);
-      if (sep.empty()) Fail(e, "split needs a non-empty separator");
+      if (sep.empty()) Fail(e, errors::kEmptySeparator);
       Items parts;
       size_t start = 0;
       for (size_t at; (at = text.find(sep, start)) != std::string::npos; start = at + sep.size()) {

@@ -26,6 +26,11 @@ class OffsetMap {
   std::vector<uint32_t> byte_of_code_point_;
 };
 
+/// Byte offsets of invalid UTF-8 sequences; ANTLR's decoder throws on them.
+std::vector<uint32_t> InvalidUtf8(std::string_view text);
+/// The text ANTLR sees: each invalid byte becomes `?`, so byte offsets stay aligned.
+std::string Sanitized(std::string_view text);
+
 /// Parses the expression inside `{...}` of a string literal; `base` is its byte offset.
 ast::ExprPtr ParseInterpolation(const SourceFile& file, uint32_t base, std::string_view text, DiagnosticSink& diags);
 

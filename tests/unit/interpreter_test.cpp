@@ -7,6 +7,7 @@
 #include "compiler/eval/decode.h"
 #include "compiler/eval/interpreter.h"
 #include "compiler/ir/ir.h"
+#include "compiler/jit/engine.h"
 #include "test_support.h"
 
 using namespace charter;
@@ -19,6 +20,7 @@ struct Engine {
   std::unique_ptr<testing::CheckRun> run;
   std::unique_ptr<ir::Module> module;
   std::unique_ptr<eval::Interpreter> interpreter;
+  std::unique_ptr<jit::Engine> jit;
 
   explicit Engine(const std::string& text) : run(CheckText(text)) {
     INFO(text);
@@ -26,6 +28,10 @@ struct Engine {
     REQUIRE(run->Errors() == 0);
     module = ir::Lower(*run->checked);
     interpreter = std::make_unique<eval::Interpreter>(*module);
+    std::string error;
+    jit = jit::Engine::Create(*module, error);
+    INFO(error);
+    REQUIRE(jit);
   }
 
   /// The decision JSON for `json`, or {"error": message} when evaluation stops.
@@ -38,11 +44,19 @@ struct Engine {
     if (error) FAIL("input error at " << error->path << ": " << error->message);
     auto& event = std::get<eval::DecodedEvent>(decoded);
     int32_t kind = module->FindEvent(event.event->json_kind);
-    auto result = interpreter->Decide(kind, event.value, explain);
-    if (auto* failure = std::get_if<eval::EvalError>(&result)) {
-      return {{"error", failure->message}, {"line", failure->at.line}};
-    }
-    return eval::DecisionJson(*module, kind, std::get<eval::Decision>(result), nullptr);
+    auto to_json = [&](const std::variant<eval::Decision, eval::EvalError>& result) -> nlohmann::ordered_json {
+      if (auto* failure = std::get_if<eval::EvalError>(&result)) {
+        return {{"error", failure->message}, {"line", failure->at.line}};
+      }
+      return eval::DecisionJson(*module, kind, std::get<eval::Decision>(result), nullptr);
+    };
+    nlohmann::ordered_json decided = to_json(interpreter->Decide(kind, event.value, explain));
+    // Every case here is also a differential test: the JIT must decide (or fail) identically.
+    nlohmann::ordered_json compiled = to_json(jit->Decide(kind, event.value));
+    nlohmann::ordered_json without_trace = decided;
+    without_trace.erase("trace");
+    CHECK(compiled.dump() == without_trace.dump());
+    return decided;
   }
 
   std::vector<std::string> Reasons(const std::string& json) {

@@ -1,0 +1,136 @@
+#include "compiler/jit/engine.h"
+
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+#include <llvm/Support/TargetSelect.h>
+
+#include "compiler/jit/runtime.h"
+#include "compiler/lower/codegen.h"
+
+namespace charter::jit {
+
+using DecideFn = int32_t (*)(CharterJitContext*, const CharterCell*);
+
+namespace {
+
+class LlvmEngine final : public Engine {
+ public:
+  explicit LlvmEngine(const ir::Module& module) : runtime(module) {}
+  std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const eval::Value& event) override;
+  bool Compile(std::string& error);
+
+ private:
+  Runtime runtime;
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+  std::vector<DecideFn> decide;
+  eval::Interpreter constants_interpreter{runtime.module};
+};
+
+std::string Message(llvm::Error error) { return llvm::toString(std::move(error)); }
+
+/// The runtime calls generated code may make, by name.
+llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::MangleAndInterner& mangle) {
+  llvm::orc::SymbolMap symbols;
+  auto add = [&](const char* name, auto* fn) {
+    symbols[mangle(name)] = {llvm::orc::ExecutorAddr::fromPtr(reinterpret_cast<void*>(fn)),
+                             llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
+  };
+  add("charter_rt_fail", &charter_rt_fail);
+  add("charter_rt_fail_int", &charter_rt_fail_int);
+  add("charter_rt_fail_value", &charter_rt_fail_value);
+  add("charter_rt_emit", &charter_rt_emit);
+  add("charter_rt_set_value", &charter_rt_set_value);
+  add("charter_rt_dec", &charter_rt_dec);
+  add("charter_rt_dec_cmp", &charter_rt_dec_cmp);
+  add("charter_rt_str_cmp", &charter_rt_str_cmp);
+  add("charter_rt_equal", &charter_rt_equal);
+  add("charter_rt_compare", &charter_rt_compare);
+  add("charter_rt_alloc", &charter_rt_alloc);
+  add("charter_rt_set", &charter_rt_set);
+  add("charter_rt_contains", &charter_rt_contains);
+  add("charter_rt_str", &charter_rt_str);
+  add("charter_rt_to_text", &charter_rt_to_text);
+  add("charter_rt_concat", &charter_rt_concat);
+  add("charter_rt_calendar", &charter_rt_calendar);
+  add("charter_rt_builtin", &charter_rt_builtin);
+  return symbols;
+}
+
+}  // namespace
+
+bool LlvmEngine::Compile(std::string& error) {
+  static const bool initialized = [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    return true;
+  }();
+  (void)initialized;
+  const ir::Module& module = runtime.module;
+
+  // Constants are computed once, by the interpreter, and handed to the code as cells.
+  for (size_t g = 0; g < module.globals.size(); ++g) {
+    const ir::Global& global = module.globals[g];
+    auto value = constants_interpreter.Evaluate(*global.init, global.frame_size);
+    if (auto* failure = std::get_if<eval::EvalError>(&value)) {
+      error = "constant `" + global.name + "` cannot be computed: " + failure->message;
+      return false;
+    }
+    runtime.globals.push_back(ToCell(std::get<eval::Value>(value), global.type, runtime.program, runtime.global_arena));
+  }
+  runtime.context.globals = runtime.globals.data();
+
+  auto context = std::make_unique<llvm::LLVMContext>();
+  std::unique_ptr<llvm::Module> code;
+  try {
+    code = lower::GenerateModule(module, runtime, *context);
+  } catch (const std::exception& e) {
+    error = e.what();
+    return false;
+  }
+  auto created = llvm::orc::LLJITBuilder().create();
+  if (!created) {
+    error = Message(created.takeError());
+    return false;
+  }
+  jit = std::move(*created);
+  llvm::orc::MangleAndInterner mangle(jit->getExecutionSession(), jit->getDataLayout());
+  if (auto err = jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(RuntimeSymbols(mangle)))) {
+    error = Message(std::move(err));
+    return false;
+  }
+  code->setDataLayout(jit->getDataLayout());
+  if (auto err = jit->addIRModule(llvm::orc::ThreadSafeModule(std::move(code), std::move(context)))) {
+    error = Message(std::move(err));
+    return false;
+  }
+  for (size_t k = 0; k < module.events.size(); ++k) {
+    auto symbol = jit->lookup(lower::DecideSymbol(static_cast<int32_t>(k)));
+    if (!symbol) {
+      error = Message(symbol.takeError());
+      return false;
+    }
+    decide.push_back(symbol->toPtr<DecideFn>());
+  }
+  return true;
+}
+
+std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_kind, const eval::Value& event) {
+  const ir::EventKind& kind = runtime.module.events.at(event_kind);
+  runtime.BeginEvent(kind.values.size());
+  runtime.event = event_kind;
+  CharterCell cell = ToCell(event, kind.type, runtime.program, runtime.arena);
+  decide.at(event_kind)(&runtime.context, &cell);
+  if (runtime.error) return *runtime.error;
+  eval::Decision decision = std::move(runtime.decision);
+  if (!decision.allowed()) decision.obligations.clear();
+  return decision;
+}
+
+}  // namespace charter::jit
+
+extern "C" __attribute__((visibility("default"))) charter::jit::Engine* charter_jit_create_engine(
+    const charter::ir::Module* module, std::string* error) {
+  auto engine = std::make_unique<charter::jit::LlvmEngine>(*module);
+  if (!engine->Compile(*error)) return nullptr;
+  return engine.release();
+}

@@ -1,0 +1,50 @@
+// The host side of generated code: tables the code refers to by index (types,
+// messages, spans, regexes), the event's arena, and the decision being built.
+#pragma once
+
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "compiler/eval/interpreter.h"
+#include "compiler/ir/ir.h"
+#include "compiler/jit/abi.h"
+#include "compiler/jit/cells.h"
+
+namespace charter::jit {
+
+struct Runtime {
+  explicit Runtime(const ir::Module& module);
+
+  /// Index of `type` in `types` (codegen registers every type it needs).
+  int32_t TypeId(const Type* type);
+  int32_t MessageId(const std::string& message);
+  int32_t SpanId(Span span);
+
+  void BeginEvent(size_t values);
+  void Fail(std::string message, int32_t span);
+
+  const ir::Module& module;
+  const CheckedProgram& program;
+  CharterJitContext context{};
+  std::vector<const Type*> types;
+  std::map<const Type*, int32_t> type_ids;
+  std::vector<std::string> messages;
+  std::vector<Span> spans;
+  std::vector<std::regex> regexes;
+  std::map<std::string, std::regex> dynamic_regexes;
+  Arena arena;          // one event's values
+  Arena global_arena;   // the module's constants
+  std::vector<CharterCell> globals;
+  // Parameter and result types of each builtin used (by builtins.def index).
+  std::map<int32_t, std::vector<const Type*>> builtin_params;
+  std::map<int32_t, const Type*> builtin_results;
+
+  // The decision being built, for the event kind `event`.
+  int32_t event = -1;
+  eval::Decision decision;
+  std::optional<eval::EvalError> error;
+};
+
+}  // namespace charter::jit

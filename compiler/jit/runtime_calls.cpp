@@ -1,0 +1,298 @@
+// The extern "C" functions generated code calls (declared in abi.h). They
+// reuse the interpreter's semantics (errors.h, calendar_ops.h, format.cpp) so
+// that both engines decide and fail identically.
+#include <cstring>
+
+#include "compiler/eval/calendar_ops.h"
+#include "compiler/eval/errors.h"
+#include "compiler/jit/runtime.h"
+#include "runtime/builtins/builtins.h"
+
+namespace charter::jit {
+
+Runtime::Runtime(const ir::Module& m) : module(m), program(*m.program) {
+  context.host = this;
+  for (const std::string& pattern : m.regexes) {
+    try {
+      regexes.emplace_back(pattern, std::regex::ECMAScript);
+    } catch (const std::regex_error&) {
+      regexes.emplace_back();
+    }
+  }
+}
+
+int32_t Runtime::TypeId(const Type* type) {
+  auto [it, inserted] = type_ids.emplace(type, static_cast<int32_t>(types.size()));
+  if (inserted) types.push_back(type);
+  return it->second;
+}
+
+int32_t Runtime::MessageId(const std::string& message) {
+  messages.push_back(message);
+  return static_cast<int32_t>(messages.size() - 1);
+}
+
+int32_t Runtime::SpanId(Span span) {
+  spans.push_back(span);
+  return static_cast<int32_t>(spans.size() - 1);
+}
+
+void Runtime::BeginEvent(size_t values) {
+  arena.Reset();
+  decision = eval::Decision{};
+  decision.values.resize(values);
+  error.reset();
+  context.failed = 0;
+}
+
+void Runtime::Fail(std::string message, int32_t span) {
+  if (context.failed) return;
+  context.failed = 1;
+  error = eval::EvalError{std::move(message), span >= 0 ? spans.at(span) : Span{}};
+}
+
+}  // namespace charter::jit
+
+using charter::Rational;
+using charter::jit::kCellNone;
+using charter::jit::Runtime;
+namespace eval = charter::eval;
+
+namespace {
+
+Runtime& Host(CharterJitContext* ctx) { return *static_cast<Runtime*>(ctx->host); }
+Rational Dec(CharterCell c) { return Rational{static_cast<int64_t>(c.a), static_cast<int64_t>(c.b)}; }
+CharterCell Cell(const Rational& r) { return CharterCell{static_cast<uint64_t>(r.num), static_cast<uint64_t>(r.den)}; }
+std::string_view Str(CharterCell c) { return {reinterpret_cast<const char*>(c.a), c.b}; }
+
+CharterCell NewString(Runtime& host, std::string_view s) {
+  char* bytes = host.arena.Bytes(s.size());
+  std::memcpy(bytes, s.data(), s.size());
+  return CharterCell{reinterpret_cast<uint64_t>(bytes), s.size()};
+}
+
+eval::Value ValueOf(Runtime& host, CharterCell cell, int32_t type) {
+  return charter::jit::FromCell(cell, host.types.at(type), host.program);
+}
+
+// String methods over cells; Matches and Split can fail the event.
+CharterCell StrOp(CharterJitContext* ctx, int32_t op, CharterCell x, CharterCell y, int64_t imm, int32_t span) {
+  namespace errors = charter::eval::errors;
+  namespace rt = charter::runtime;
+  using charter::jit::StrOp;
+  Runtime& host = Host(ctx);
+  std::string_view s = Str(x);
+  switch (static_cast<StrOp>(op)) {
+    case StrOp::Lower: return NewString(host, rt::AsciiLower(s));
+    case StrOp::Upper: return NewString(host, rt::AsciiUpper(s));
+    case StrOp::Trim: return NewString(host, rt::TrimSpace(s));
+    case StrOp::Length: return CharterCell{static_cast<uint64_t>(rt::CodePointCount(s)), 0};
+    case StrOp::StartsWith: return CharterCell{s.starts_with(Str(y)) ? 1u : 0u, 0};
+    case StrOp::EndsWith: return CharterCell{s.ends_with(Str(y)) ? 1u : 0u, 0};
+    case StrOp::Contains: return CharterCell{s.find(Str(y)) != std::string_view::npos ? 1u : 0u, 0};
+    case StrOp::Matches: {
+      if (s.size() > errors::kMaxRegexInput) {
+        host.Fail(errors::RegexInputTooLong(s.size()), span);
+        return CharterCell{0, 0};
+      }
+      const std::regex* regex = nullptr;
+      if (imm >= 0) {
+        regex = &host.regexes.at(imm);
+      } else {
+        std::string pattern(Str(y));
+        auto it = host.dynamic_regexes.find(pattern);
+        if (it == host.dynamic_regexes.end()) {
+          try {
+            it = host.dynamic_regexes.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
+          } catch (const std::regex_error& error) {
+            host.Fail("invalid regular expression \"" + pattern + "\": " + error.what(), span);
+            return CharterCell{0, 0};
+          }
+        }
+        regex = &it->second;
+      }
+      try {
+        return CharterCell{std::regex_match(s.begin(), s.end(), *regex) ? 1u : 0u, 0};
+      } catch (const std::regex_error& error) {
+        host.Fail(std::string("regular expression failed: ") + error.what(), span);
+        return CharterCell{0, 0};
+      }
+    }
+    case StrOp::Split: {
+      std::string_view sep = Str(y);
+      if (sep.empty()) {
+        host.Fail(errors::kEmptySeparator, span);
+        return CharterCell{0, 0};
+      }
+      std::vector<std::string_view> parts;
+      size_t start = 0;
+      for (size_t at; (at = s.find(sep, start)) != std::string_view::npos; start = at + sep.size()) {
+        parts.push_back(s.substr(start, at - start));
+      }
+      parts.push_back(s.substr(start));
+      CharterCell* cells = host.arena.Cells(parts.size());
+      for (size_t i = 0; i < parts.size(); ++i) cells[i] = NewString(host, parts[i]);
+      return CharterCell{reinterpret_cast<uint64_t>(cells), parts.size()};
+    }
+  }
+  return CharterCell{0, 0};
+}
+
+}  // namespace
+
+extern "C" {
+
+void charter_rt_fail(CharterJitContext* ctx, int32_t message, int32_t span) {
+  Runtime& host = Host(ctx);
+  host.Fail(host.messages.at(message), span);
+}
+
+void charter_rt_fail_int(CharterJitContext* ctx, int32_t what, int64_t x, int64_t y, int32_t span) {
+  namespace errors = charter::eval::errors;
+  using charter::jit::IntFailure;
+  std::string message;
+  switch (static_cast<IntFailure>(what)) {
+    case IntFailure::Add: message = errors::IntOverflow(x, "+", y); break;
+    case IntFailure::Sub: message = errors::IntOverflow(x, "-", y); break;
+    case IntFailure::Mul: message = errors::IntOverflow(x, "*", y); break;
+    case IntFailure::Div: message = errors::kDivOverflow; break;
+    case IntFailure::DivZero: message = errors::IntDivisionByZero(x); break;
+    case IntFailure::Neg: message = errors::kNegOverflow; break;
+    case IntFailure::Abs: message = errors::kAbsOverflow; break;
+    case IntFailure::Sum: message = errors::kIntSumOverflow; break;
+    case IntFailure::Date: message = errors::kDateRange; break;
+    case IntFailure::Timestamp: message = errors::kTimestampRange; break;
+  }
+  Host(ctx).Fail(message, span);
+}
+
+void charter_rt_fail_value(CharterJitContext* ctx, int32_t message, const CharterCell* value, int32_t type,
+                           int32_t span) {
+  Runtime& host = Host(ctx);
+  const charter::Type* t = host.types.at(type);
+  host.Fail(host.messages.at(message) + " " + eval::ToText(ValueOf(host, *value, type), t, host.program), span);
+}
+
+void charter_rt_emit(CharterJitContext* ctx, int32_t site, const CharterCell* message) {
+  Runtime& host = Host(ctx);
+  const charter::ir::Site& s = host.module.sites.at(site);
+  eval::Finding finding{site, s.code, std::string(Str(*message)), s.span};
+  switch (s.kind) {
+    case charter::ir::SiteKind::Reason: host.decision.reasons.push_back(std::move(finding)); break;
+    case charter::ir::SiteKind::Warning: host.decision.warnings.push_back(std::move(finding)); break;
+    case charter::ir::SiteKind::Obligation: host.decision.obligations.push_back(std::move(finding)); break;
+  }
+}
+
+void charter_rt_set_value(CharterJitContext* ctx, int32_t value, const CharterCell* v) {
+  Runtime& host = Host(ctx);
+  // Read back at once: the arena does not outlive the event.
+  const charter::Type* type = host.module.events.at(host.event).values.at(value).type;
+  host.decision.values.at(value) = charter::jit::FromCell(*v, type, host.program);
+}
+
+void charter_rt_dec(CharterJitContext* ctx, int32_t op, const CharterCell* x, const CharterCell* y, int32_t span,
+                    CharterCell* out) {
+  namespace errors = charter::eval::errors;
+  using charter::jit::DecOp;
+  Rational a = Dec(*x), b = Dec(*y);
+  std::optional<Rational> r;
+  const char* what = "+";
+  switch (static_cast<DecOp>(op)) {
+    case DecOp::Add: r = a.Add(b); what = "+"; break;
+    case DecOp::Sub: r = a.Sub(b); what = "-"; break;
+    case DecOp::Mul: r = a.Mul(b); what = "*"; break;
+    case DecOp::Div: r = a.Div(b); what = "/"; break;
+  }
+  *out = r ? Cell(*r) : CharterCell{0, 1};
+  if (r) return;
+  if (static_cast<DecOp>(op) == DecOp::Div && b.num == 0) {
+    Host(ctx).Fail(errors::DecDivisionByZero(a), span);
+  } else {
+    Host(ctx).Fail(errors::DecOverflow(a, what, b), span);
+  }
+}
+
+int32_t charter_rt_dec_cmp(const CharterCell* x, const CharterCell* y) { return Dec(*x).Compare(Dec(*y)); }
+
+int32_t charter_rt_str_cmp(const CharterCell* x, const CharterCell* y) {
+  int c = Str(*x).compare(Str(*y));
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+int32_t charter_rt_equal(CharterJitContext* ctx, const CharterCell* x, const CharterCell* y, int32_t type) {
+  Runtime& host = Host(ctx);
+  return eval::Equal(ValueOf(host, *x, type), ValueOf(host, *y, type)) ? 1 : 0;
+}
+
+int32_t charter_rt_compare(CharterJitContext* ctx, const CharterCell* x, const CharterCell* y, int32_t type) {
+  Runtime& host = Host(ctx);
+  return eval::Compare(ValueOf(host, *x, type), ValueOf(host, *y, type));
+}
+
+CharterCell* charter_rt_alloc(CharterJitContext* ctx, uint64_t cells) { return Host(ctx).arena.Cells(cells); }
+
+void charter_rt_set(CharterJitContext* ctx, const CharterCell* list, int32_t element_type, CharterCell* out) {
+  Runtime& host = Host(ctx);
+  const auto* cells = reinterpret_cast<const CharterCell*>(list->a);
+  CharterCell* unique = host.arena.Cells(list->b);
+  uint64_t kept = 0;
+  for (uint64_t i = 0; i < list->b; ++i) {
+    bool seen = false;
+    for (uint64_t k = 0; k < kept && !seen; ++k) seen = charter_rt_equal(ctx, &unique[k], &cells[i], element_type) != 0;
+    if (!seen) unique[kept++] = cells[i];
+  }
+  *out = CharterCell{reinterpret_cast<uint64_t>(unique), kept};
+}
+
+int32_t charter_rt_contains(CharterJitContext* ctx, const CharterCell* list, const CharterCell* x, int32_t element_type) {
+  const auto* cells = reinterpret_cast<const CharterCell*>(list->a);
+  for (uint64_t i = 0; i < list->b; ++i) {
+    if (charter_rt_equal(ctx, &cells[i], x, element_type)) return 1;
+  }
+  return 0;
+}
+
+void charter_rt_str(CharterJitContext* ctx, int32_t op, const CharterCell* x, const CharterCell* y, int64_t imm,
+                    int32_t span, CharterCell* out) {
+  *out = StrOp(ctx, op, *x, y ? *y : CharterCell{0, 0}, imm, span);
+}
+
+void charter_rt_to_text(CharterJitContext* ctx, const CharterCell* v, int32_t type, CharterCell* out) {
+  Runtime& host = Host(ctx);
+  *out = NewString(host, eval::ToText(ValueOf(host, *v, type), host.types.at(type), host.program));
+}
+
+void charter_rt_concat(CharterJitContext* ctx, const CharterCell* parts, int64_t count, CharterCell* out) {
+  std::string text;
+  for (int64_t i = 0; i < count; ++i) text += Str(parts[i]);
+  *out = NewString(Host(ctx), text);
+}
+
+int64_t charter_rt_calendar(CharterJitContext* ctx, int32_t op, int64_t x, int64_t y, int32_t span) {
+  namespace errors = charter::eval::errors;
+  using charter::jit::CalendarOp;
+  std::optional<int64_t> result;
+  switch (static_cast<CalendarOp>(op)) {
+    case CalendarOp::DateAddSeconds: result = eval::DateAddSeconds(x, y); break;
+    case CalendarOp::DateAddBusinessDays: result = eval::DateAddBusinessDays(x, y); break;
+    case CalendarOp::TimestampAdd: result = eval::TimestampAddSeconds(x, y); break;
+    case CalendarOp::TimestampDiff: return eval::TimestampDiffSeconds(x, y);
+  }
+  if (result) return *result;
+  Host(ctx).Fail(static_cast<CalendarOp>(op) == CalendarOp::TimestampAdd ? errors::kTimestampRange : errors::kDateRange,
+                 span);
+  return 0;
+}
+
+void charter_rt_builtin(CharterJitContext* ctx, int32_t builtin, const CharterCell* args, CharterCell* out) {
+  Runtime& host = Host(ctx);
+  // The builtins' adapters take Values: the same code the interpreter runs.
+  std::vector<eval::Value> values;
+  const auto& signature = host.builtin_params.at(builtin);
+  for (size_t i = 0; i < signature.size(); ++i) values.push_back(charter::jit::FromCell(args[i], signature[i], host.program));
+  eval::Value result = eval::CallBuiltin(builtin, values);
+  *out = charter::jit::ToCell(result, host.builtin_results.at(builtin), host.program, host.arena);
+}
+
+}  // extern "C"

@@ -1,0 +1,52 @@
+#include "lsp/server/worker.h"
+
+namespace charter::lsp {
+
+Worker::Worker(bool inline_mode) : inline_(inline_mode) {
+  if (!inline_) thread_ = std::thread([this] { Loop(); });
+}
+
+Worker::~Worker() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  ready_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Worker::Post(std::function<void()> job) {
+  if (inline_) {
+    job();
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_.push_back(std::move(job));
+  }
+  ready_.notify_one();
+}
+
+bool Worker::Busy() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return running_job_ || !jobs_.empty();
+}
+
+void Worker::Loop() {
+  for (;;) {
+    std::function<void()> job;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      ready_.wait(lock, [&] { return stop_ || !jobs_.empty(); });
+      if (stop_) return;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+      running_job_ = true;
+    }
+    job();
+    std::lock_guard<std::mutex> lock(mutex_);
+    running_job_ = false;
+  }
+}
+
+}  // namespace charter::lsp

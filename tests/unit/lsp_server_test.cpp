@@ -1,0 +1,142 @@
+// The server core and its handlers, driven in-process: lifecycle, errors,
+// stale analyses, and the answers of each feature on small policies.
+#include <catch2/catch.hpp>
+
+#include "lsp/features/features.h"
+#include "lsp/server/server.h"
+#include "lsp/service/completion.h"
+
+using namespace charter::lsp;
+using json = nlohmann::json;
+
+namespace {
+
+const char kPolicy[] =
+    "policy p\n"
+    "/// Roles (§1).\n"
+    "enum Role { platform, security }\n"
+    "event change { role: Role, n: int }\n"
+    "const limit = 3\n"
+    "rule r on change {\n"
+    "  require event.n < limit else \"too_many\": \"n is {event.n}\"\n"
+    "}\n";
+
+struct Session {
+  std::vector<json> out;
+  Server server{ServerOptions{}, [this](const json& m) { out.push_back(m); }, true};
+
+  json Request(int id, const std::string& method, json params) {
+    server.HandleText(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
+    server.Pump();
+    for (const auto& m : out) {
+      if (m.contains("id") && m["id"] == id) return m;
+    }
+    return nullptr;
+  }
+  void Notify(const std::string& method, json params) {
+    server.HandleText(json{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}}.dump());
+  }
+  void Start() {
+    Request(1, "initialize", {{"capabilities", json::object()}});
+    Notify("initialized", json::object());
+  }
+  void Open(const std::string& uri, const std::string& text) {
+    Notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "charter"}, {"version", 1}, {"text", text}}}});
+  }
+  std::vector<json> Published(const std::string& uri) {
+    std::vector<json> list;
+    for (const auto& m : out) {
+      if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri) list.push_back(m["params"]);
+    }
+    return list;
+  }
+};
+
+json Pos(int line, int character) { return {{"line", line}, {"character", character}}; }
+
+}  // namespace
+
+TEST_CASE("Requests before initialize are refused; unknown methods are MethodNotFound", "[lsp]") {
+  Session s;
+  CHECK(s.Request(1, "textDocument/hover", json::object())["error"]["code"] == -32002);
+  s.Start();
+  CHECK(s.Request(2, "no/such", json::object())["error"]["code"] == -32601);
+  CHECK(s.Request(3, "textDocument/hover", {{"textDocument", 1}})["error"]["code"] == -32602);
+  s.server.HandleText("{not json");
+  CHECK(s.out.back()["error"]["code"] == -32700);
+  CHECK(s.out.back()["id"].is_null());
+  CHECK(s.Request(4, "shutdown", nullptr)["result"].is_null());
+  s.Notify("exit", nullptr);
+  CHECK(s.server.exited());
+  CHECK(s.server.exit_code() == 0);
+}
+
+TEST_CASE("Exit without shutdown exits 1", "[lsp]") {
+  Session s;
+  s.Start();
+  s.Notify("exit", nullptr);
+  CHECK(s.server.exit_code() == 1);
+}
+
+TEST_CASE("Changes queued before analysis are coalesced into one analysis", "[lsp]") {
+  Session s;
+  s.Start();
+  s.Open("file:///t/a.charter", kPolicy);
+  for (int v = 2; v <= 4; ++v) {
+    s.Notify("textDocument/didChange", {{"textDocument", {{"uri", "file:///t/a.charter"}, {"version", v}}},
+                                        {"contentChanges", {{{"range", {{"start", Pos(4, 14)}, {"end", Pos(4, 15)}}}, {"text", std::to_string(v)}}}}});
+  }
+  s.server.Pump();
+  auto published = s.Published("file:///t/a.charter");
+  REQUIRE(published.size() == 1);
+  CHECK(published[0]["version"] == 4);
+}
+
+TEST_CASE("Hover, definition and completion answer on a small policy", "[lsp]") {
+  Session s;
+  s.Start();
+  s.Open("file:///t/a.charter", kPolicy);
+  s.server.Pump();
+  json hover = s.Request(5, "textDocument/hover", {{"textDocument", {{"uri", "file:///t/a.charter"}}}, {"position", Pos(3, 22)}});
+  CHECK(hover["result"]["contents"]["value"] == "```charter\nenum Role { platform, security }\n```\n\nRoles (§1).");
+  json def = s.Request(6, "textDocument/definition", {{"textDocument", {{"uri", "file:///t/a.charter"}}}, {"position", Pos(6, 23)}});
+  CHECK(def["result"]["range"] == json{{"start", Pos(4, 6)}, {"end", Pos(4, 11)}});
+  json completion = s.Request(7, "textDocument/completion", {{"textDocument", {{"uri", "file:///t/a.charter"}}}, {"position", Pos(6, 16)}});
+  std::vector<std::string> labels;
+  for (const auto& item : completion["result"]["items"]) labels.push_back(item["label"]);
+  CHECK(labels == std::vector<std::string>{"role", "n"});
+}
+
+TEST_CASE("Completion finds enum members after `==` in text that does not parse", "[lsp]") {
+  Session s;
+  s.Start();
+  s.Open("file:///t/a.charter", kPolicy);
+  s.server.Pump();
+  std::string broken = std::string(kPolicy) + "rule q on change {\n  when event.role == \n";
+  s.Notify("textDocument/didChange", {{"textDocument", {{"uri", "file:///t/a.charter"}, {"version", 2}}},
+                                      {"contentChanges", {{{"text", broken}}}}});
+  json completion = s.Request(8, "textDocument/completion", {{"textDocument", {{"uri", "file:///t/a.charter"}}}, {"position", Pos(9, 21)}});
+  std::vector<std::string> labels;
+  for (const auto& item : completion["result"]["items"]) labels.push_back(item["label"]);
+  CHECK(labels == std::vector<std::string>{"platform", "security"});
+}
+
+TEST_CASE("Line edits are minimal hunks", "[lsp]") {
+  auto edits = LineEdits("a\nb\nc\nd\n", "a\nB\nc\nd\ne\n");
+  REQUIRE(edits.size() == 2);
+  CHECK(edits[0].range == Range{{1, 0}, {2, 0}});
+  CHECK(edits[0].new_text == "B\n");
+  CHECK(edits[1].range == Range{{4, 0}, {4, 0}});
+  CHECK(edits[1].new_text == "e\n");
+  CHECK(LineEdits("same\n", "same\n").empty());
+}
+
+TEST_CASE("A call site names the callee and the argument under the cursor", "[lsp]") {
+  std::string text = "let x = time.days_between(a, max(b, c), ";
+  auto site = FindCall(text, static_cast<uint32_t>(text.size()));
+  REQUIRE(site);
+  CHECK(site->object == "time");
+  CHECK(site->name == "days_between");
+  CHECK(site->argument == 2);
+  CHECK_FALSE(FindCall("let x = 1", 9));
+}

@@ -53,7 +53,11 @@ std::optional<Rational> Rational::Add(const Rational& o) const {
   return Reduce(static_cast<__int128>(num) * o.den + static_cast<__int128>(o.num) * den,
                 static_cast<__int128>(den) * o.den);
 }
-std::optional<Rational> Rational::Sub(const Rational& o) const { return Add(o.Neg()); }
+// Not Add(o.Neg()): negating a numerator of INT64_MIN would overflow.
+std::optional<Rational> Rational::Sub(const Rational& o) const {
+  return Reduce(static_cast<__int128>(num) * o.den - static_cast<__int128>(o.num) * den,
+                static_cast<__int128>(den) * o.den);
+}
 std::optional<Rational> Rational::Mul(const Rational& o) const {
   return Reduce(static_cast<__int128>(num) * o.num, static_cast<__int128>(den) * o.den);
 }

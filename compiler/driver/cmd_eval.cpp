@@ -13,6 +13,9 @@
 #include "compiler/driver/policy_set.h"
 #include "compiler/driver/verbs.h"
 #include "compiler/eval/decision_json.h"
+#include "compiler/eval/decision_writer.h"
+#include "compiler/ingest/fast_decoder.h"
+#include "compiler/jit/host/cells.h"
 
 namespace charter::driver {
 
@@ -35,6 +38,9 @@ static const char kEvalUsage[] =
     "  --engine auto|jit|interp\n"
     "                       the interpreter, the LLVM JIT, or auto (default): the\n"
     "                       interpreter for one event, the JIT for --events\n"
+    "  --no-cache           compile the JIT's code afresh, without the object cache\n"
+    "                       ($XDG_CACHE_HOME/charter, else ~/.cache/charter)\n"
+    "  --verbose            say on stderr what compiling did (times, cache hit or miss)\n"
     "  --max-event-bytes N  the size limit of one event (default 1048576)\n"
     "  --log FILE           append a hash-chained record of each decision to FILE\n"
     "  --log-key-file FILE  chain the log with HMAC-SHA256 under the key in FILE\n"
@@ -56,6 +62,8 @@ struct EvalOptions {
   size_t max_event_bytes = 1 << 20;
   EvalLogOptions log;
   EngineKind engine = EngineKind::Auto;
+  bool no_cache = false;
+  bool verbose = false;
 };
 
 enum class Outcome { Allow, Deny, Error, Stop };  // Stop: the decision log could not be written
@@ -64,11 +72,27 @@ class Evaluator {
  public:
   Evaluator(const PolicySet& set, const EvalOptions& options, std::unique_ptr<Decider> decider)
       : set_(set), options_(options), decider_(std::move(decider)),
-        decoder_(*set.checked, EventDecls(set), Limits(options)) {}
+        decoder_(*set.checked, EventDecls(set), Limits(options)) {
+    // Decoding straight into cells skips the JSON tree: the JIT reads cells, and even the
+    // interpreter is faster reading a Value made from them (docs/performance.md).
+    if (!options.explain) {
+      fast_ = std::make_unique<ingest::FastDecoder>(*set.checked, EventDecls(set), Limits(options));
+    }
+  }
 
   void set_log(EvalLog* log) { log_ = log; }
+  /// Off for streams, which flush before waiting for input instead of after every decision.
+  void set_flush_each(bool flush) { flush_each_ = flush; }
 
   Outcome Decide(std::string_view text, std::optional<size_t> line) {
+    // The fast decoder only says yes or no; every no is decoded again below, which words the error.
+    if (std::optional<ingest::FastEvent> event = fast_ ? fast_->Decode(text) : std::nullopt) {
+      const ir::EventKind& kind = set_.module->events[event->kind];
+      auto result = decider_->has_jit()
+                        ? decider_->DecideCells(event->kind, event->value)
+                        : decider_->Decide(event->kind, jit::FromCell(event->value, kind.type, *set_.checked), false);
+      return Finish(result, event->kind, IdJson(event->id), text, line);
+    }
     auto decoded = decoder_.Decode(text);
     if (auto* error = std::get_if<eval::InputError>(&decoded)) {
       if (!Emit(text, eval::InputErrorJson(line, *error))) return Outcome::Stop;
@@ -76,21 +100,41 @@ class Evaluator {
     }
     auto& event = std::get<eval::DecodedEvent>(decoded);
     int32_t kind = set_.module->FindEvent(event.event->json_kind);
-    auto result = decider_->Decide(kind, event.value, options_.explain);
+    return Finish(decider_->Decide(kind, event.value, options_.explain), kind, event.id, text, line);
+  }
+
+ private:
+  Outcome Finish(const std::variant<eval::Decision, eval::EvalError>& result, int32_t kind,
+                 const nlohmann::ordered_json& id, std::string_view text, std::optional<size_t> line) {
     if (auto* error = std::get_if<eval::EvalError>(&result)) {
-      if (!Emit(text, eval::EvalErrorJson(*set_.module, line, kind, event.id, *error))) return Outcome::Stop;
+      if (!Emit(text, eval::EvalErrorJson(*set_.module, line, kind, id, *error))) return Outcome::Stop;
       return Outcome::Error;
     }
     const auto& decision = std::get<eval::Decision>(result);
+    if (!log_ && options_.format == "json") {  // nothing else needs the JSON tree: write the text directly
+      text_.clear();
+      eval::AppendDecisionLine(text_, *set_.module, line, kind, decision, id);
+      std::fwrite(text_.data(), 1, text_.size(), stdout);
+      if (flush_each_) std::fflush(stdout);
+      return decision.allowed() ? Outcome::Allow : Outcome::Deny;
+    }
     nlohmann::ordered_json out;
     if (line) out["line"] = *line;
-    nlohmann::ordered_json body = eval::DecisionJson(*set_.module, kind, decision, event.id);
+    nlohmann::ordered_json body = eval::DecisionJson(*set_.module, kind, decision, id);
     for (auto it = body.begin(); it != body.end(); ++it) out[it.key()] = std::move(*it);
     if (!Emit(text, out)) return Outcome::Stop;
     return decision.allowed() ? Outcome::Allow : Outcome::Deny;
   }
 
- private:
+  static nlohmann::ordered_json IdJson(const ingest::EventId& id) {
+    switch (id.kind) {
+      case ingest::EventId::Kind::String: return nlohmann::ordered_json(std::string(id.text));
+      case ingest::EventId::Kind::Signed: return nlohmann::ordered_json(id.signed_value);
+      case ingest::EventId::Kind::Unsigned: return nlohmann::ordered_json(id.unsigned_value);
+      case ingest::EventId::Kind::None: break;
+    }
+    return nlohmann::ordered_json();
+  }
   static std::vector<const ast::EventDecl*> EventDecls(const PolicySet& set) {
     std::vector<const ast::EventDecl*> events;
     for (const auto& kind : set.module->events) events.push_back(kind.decl);
@@ -119,13 +163,16 @@ class Evaluator {
     } else {
       fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     }
-    std::fflush(stdout);
+    if (flush_each_) std::fflush(stdout);
   }
 
   const PolicySet& set_;
   const EvalOptions& options_;
   std::unique_ptr<Decider> decider_;
   eval::EventDecoder decoder_;
+  std::unique_ptr<ingest::FastDecoder> fast_;  // null: every event takes decoder_
+  std::string text_;  // the decision being written, reused
+  bool flush_each_ = true;
   EvalLog* log_ = nullptr;
 };
 
@@ -140,7 +187,9 @@ int EvalStream(Evaluator& evaluator, const EvalOptions& options) {
     fmt::print(stderr, "charter eval: cannot read `{}`\n", options.events_stream);
     return kExitUsage;
   }
-  LineReader reader(file, options.max_event_bytes);
+  // A live stream sees each decision before charter waits for the next event.
+  LineReader reader(file, options.max_event_bytes, [] { std::fflush(stdout); });
+  evaluator.set_flush_each(false);
   std::string line;
   bool too_long = false, any_error = false, any_deny = false;
   while (reader.Next(line, too_long)) {
@@ -159,7 +208,7 @@ int EvalStream(Evaluator& evaluator, const EvalOptions& options) {
     any_error |= outcome == Outcome::Error;
     any_deny |= outcome == Outcome::Deny;
   }
-  bool read_error = std::ferror(file);
+  bool read_error = std::ferror(file) || reader.failed();
   if (file != stdin) std::fclose(file);
   if (read_error) {
     fmt::print(stderr, "charter eval: error reading `{}`\n", options.events_stream);
@@ -229,6 +278,10 @@ int RunEval(const std::vector<std::string>& args) {
       }
     } else if (arg == "--explain") {
       options.explain = true;
+    } else if (arg == "--no-cache") {
+      options.no_cache = true;
+    } else if (arg == "--verbose") {
+      options.verbose = true;
     } else if (arg == "--max-event-bytes") {
       if (!value("--max-event-bytes", v)) return kExitUsage;
       char* end = nullptr;
@@ -263,11 +316,12 @@ int RunEval(const std::vector<std::string>& args) {
   EngineKind engine = options.engine;
   if (engine == EngineKind::Auto) engine = options.events_stream.empty() ? EngineKind::Interp : EngineKind::Jit;
   std::string error;
-  auto decider = Decider::Make(*set->module, engine, error);
+  auto decider = Decider::Make(*set->module, engine, JitOptions(options.no_cache), error);
   if (!decider) {
     fmt::print(stderr, "charter eval: the JIT cannot compile the policies: {}\n", error);
     return kExitUsage;
   }
+  if (options.verbose && decider->jit_report()) PrintCompileReport("eval", *decider->jit_report());
   Evaluator evaluator(*set, options, std::move(decider));
   std::unique_ptr<EvalLog> log;
   if (!options.log.path.empty()) {

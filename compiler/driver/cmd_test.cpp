@@ -29,6 +29,7 @@ static const char kTestUsage[] =
     "  --engine auto|interp|jit|both\n"
     "                            who decides: the interpreter (auto), the JIT,\n"
     "                            or both, failing any test where they disagree\n"
+    "  --no-cache                compile the JIT's code afresh, without the object cache\n"
     "  -h, --help                show this help\n"
     "\n"
     "exit: 0 all tests passed, 1 a test failed, 2 policy errors or bad usage\n";
@@ -229,7 +230,7 @@ void CompareEngines(std::vector<TestResult>& interp, const std::vector<TestResul
 
 int RunTest(const std::vector<std::string>& args) {
   std::string format = "text";
-  bool coverage = false, verbose = false, both = false;
+  bool coverage = false, verbose = false, both = false, no_cache = false;
   EngineKind engine = EngineKind::Auto;
   std::vector<std::string> paths;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -256,6 +257,8 @@ int RunTest(const std::vector<std::string>& args) {
       }
     } else if (arg == "--coverage") {
       coverage = true;
+    } else if (arg == "--no-cache") {
+      no_cache = true;
     } else if (arg == "-v" || arg == "--verbose") {
       verbose = true;
     } else if (arg.size() > 1 && arg[0] == '-') {
@@ -287,7 +290,7 @@ int RunTest(const std::vector<std::string>& args) {
     std::unique_ptr<jit::Engine> jit;
     if (both || engine == EngineKind::Jit) {
       std::string error;
-      jit = jit::Engine::Create(module, error);
+      jit = jit::Engine::Create(module, JitOptions(no_cache), error);
       if (!jit) {
         fmt::print(stderr, "charter test: the JIT cannot compile {}: {}\n", file, error);
         load_failed = true;

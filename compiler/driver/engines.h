@@ -17,14 +17,29 @@ enum class EngineKind { Auto, Interp, Jit };
 /// Parses `auto|jit|interp`; false for anything else.
 bool ParseEngine(const std::string& text, EngineKind& kind);
 
+/// The JIT options of `--no-cache`: the default cache directory, or none.
+jit::EngineOptions JitOptions(bool no_cache);
+
+/// `--verbose`: one line on stderr saying what compiling the JIT did.
+void PrintCompileReport(const char* verb, const jit::CompileReport& report);
+
 class Decider {
  public:
   /// `kind` must not be Auto. Null with `error` set when the JIT cannot compile.
-  static std::unique_ptr<Decider> Make(const ir::Module& module, EngineKind kind, std::string& error);
+  static std::unique_ptr<Decider> Make(const ir::Module& module, EngineKind kind, const jit::EngineOptions& options,
+                                       std::string& error);
 
   /// `explain` needs the interpreter's trace: it always decides with the interpreter.
   std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const eval::Value& event, bool explain);
   eval::Interpreter& interpreter() { return interpreter_; }
+  /// Whether events are decided by native code, which reads events as cells (DecideCells).
+  bool has_jit() const { return jit_ != nullptr; }
+  /// The JIT's decision on an event already in cells (compiler/ingest/fast_decoder.h); needs has_jit().
+  std::variant<eval::Decision, eval::EvalError> DecideCells(int32_t event_kind, const CharterCell& event) {
+    return jit_->Decide(event_kind, event);
+  }
+  /// The JIT's compile report, or null for the interpreter.
+  const jit::CompileReport* jit_report() const { return jit_ ? &jit_->report() : nullptr; }
 
  private:
   explicit Decider(const ir::Module& module) : interpreter_(module) {}

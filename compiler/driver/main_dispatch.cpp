@@ -19,6 +19,8 @@ static const char kUsage[] =
     "  lsp               language server over stdio (for editors)\n"
     "  log verify|export LOG\n"
     "                    check a decision log's hash chain; export it\n"
+    "  bench -p POLICY --events FILE\n"
+    "                    measure the engines on a stream of events\n"
     "\n"
     "options:\n"
     "  -h, --help        show this help (also `charter <verb> --help`)\n"
@@ -40,6 +42,7 @@ int Main(const std::vector<std::string>& args) {
   if (args[0] == "fmt") return RunFmt(rest);
   if (args[0] == "lsp") return RunLsp(rest);
   if (args[0] == "log") return RunLog(rest);
+  if (args[0] == "bench") return RunBench(rest);
   fmt::print(stderr, "charter: unknown verb `{}`; run `charter --help`\n", args[0]);
   return kExitUsage;
 }

@@ -20,5 +20,6 @@ int RunTest(const std::vector<std::string>& args);
 int RunFmt(const std::vector<std::string>& args);
 int RunLsp(const std::vector<std::string>& args);
 int RunLog(const std::vector<std::string>& args);
+int RunBench(const std::vector<std::string>& args);
 
 }  // namespace charter::driver

@@ -18,20 +18,6 @@ namespace {
 using Kind = JsonValue::Kind;
 using Result = std::optional<Value>;
 
-/// The JSON spelling of each member of an enum or tier, in declaration order.
-std::vector<std::string> EnumSpellings(const ast::Decl& decl) {
-  std::vector<std::string> spellings;
-  if (decl.kind == ast::DeclKind::Tier) {
-    // A tier row's string is its title, not its spelling.
-    for (const ast::TierRow& row : decl.As<ast::TierDecl>().rows) spellings.push_back(row.member.name);
-  } else {
-    for (const ast::EnumMember& member : decl.As<ast::EnumDecl>().members) {
-      spellings.push_back(member.label.empty() ? member.name.name : member.label);
-    }
-  }
-  return spellings;
-}
-
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i > 0 ? ", " : "") + parts[i];
@@ -45,15 +31,6 @@ std::string NotGivenInEvents(const Type* type) {
     case TypeKind::Tally: return "a tally cannot be given in an event";
     case TypeKind::None: return "none cannot be given in an event";
     default: return "a " + type->Name() + " cannot be given in an event";
-  }
-}
-
-bool HasJsonForm(const Type* type) {
-  switch (type->kind) {
-    case TypeKind::Duration: case TypeKind::BusinessDays: case TypeKind::Tally: case TypeKind::None:
-    case TypeKind::Error:
-      return false;
-    default: return true;
   }
 }
 
@@ -249,6 +226,28 @@ std::variant<nlohmann::ordered_json, InputError> ReadId(const JsonValue* id) {
 }
 
 }  // namespace
+
+std::vector<std::string> EnumSpellings(const ast::Decl& decl) {
+  std::vector<std::string> spellings;
+  if (decl.kind == ast::DeclKind::Tier) {
+    // A tier row's string is its title, not its spelling.
+    for (const ast::TierRow& row : decl.As<ast::TierDecl>().rows) spellings.push_back(row.member.name);
+  } else {
+    for (const ast::EnumMember& member : decl.As<ast::EnumDecl>().members) {
+      spellings.push_back(member.label.empty() ? member.name.name : member.label);
+    }
+  }
+  return spellings;
+}
+
+bool HasJsonForm(const Type* type) {
+  switch (type->kind) {
+    case TypeKind::Duration: case TypeKind::BusinessDays: case TypeKind::Tally: case TypeKind::None:
+    case TypeKind::Error:
+      return false;
+    default: return true;
+  }
+}
 
 EventDecoder::EventDecoder(const CheckedProgram& program, std::vector<const ast::EventDecl*> events,
                            DecodeLimits limits)

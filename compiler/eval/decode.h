@@ -35,6 +35,13 @@ struct DecodedEvent {
   nlohmann::ordered_json id;  // the event's `id` as given (string or integer), null when absent
 };
 
+/// The JSON spelling of each member of an enum or tier, in declaration order:
+/// its index is the member's value.
+std::vector<std::string> EnumSpellings(const ast::Decl& decl);
+
+/// False for the types an event cannot give (durations, tallies, none): rules compute them.
+bool HasJsonForm(const Type* type);
+
 class EventDecoder {
  public:
   /// `events`: the event kinds that may be decoded (those of the policies in use).

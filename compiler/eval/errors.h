@@ -20,6 +20,8 @@ inline constexpr const char* kAbsOverflow = "integer overflow in abs";
 inline constexpr const char* kDivOverflow = "integer overflow in division";
 inline constexpr const char* kIntSumOverflow = "integer overflow in sum";
 inline constexpr const char* kDecSumOverflow = "decimal overflow in sum";
+// Decimal numerators stop at ±INT64_MAX, so that negation never overflows.
+inline constexpr const char* kIntToDecOverflow = "decimal overflow: -9223372036854775808 has no decimal value";
 inline constexpr size_t kMaxRegexInput = 4096;
 
 inline std::string IntOverflow(int64_t x, const char* op, int64_t y) {

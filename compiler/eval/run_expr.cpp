@@ -155,7 +155,11 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
       return Value::Int(x / y);
     }
 
-    case Op::IntToDec: return Value::Dec(Rational::Int(arg(0).as_int()));
+    case Op::IntToDec: {
+      int64_t x = arg(0).as_int();
+      if (x == INT64_MIN) Fail(e, errors::kIntToDecOverflow);
+      return Value::Dec(Rational::Int(x));
+    }
     case Op::DecNeg: return Value::Dec(AsRational(arg(0)).Neg());
     case Op::DecAbs: {
       Rational x = AsRational(arg(0));

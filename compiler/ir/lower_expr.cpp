@@ -503,7 +503,8 @@ ExprPtr Lowerer::LowerUserCall(const ast::Decl* decl, const std::vector<ast::Exp
     return call;
   }
   int32_t index = FunctionIndex(decl);
-  const auto& params = module_.functions[index].params;
+  // A copy: lowering an argument may lower another function and grow module_.functions.
+  const std::vector<const Type*> params = module_.functions[index].params;
   for (size_t i = 0; i < args.size(); ++i) {
     lowered.push_back(Coerce(LowerExpr(*args[i]), i < params.size() ? params[i] : nullptr));
   }

@@ -56,12 +56,12 @@ namespace charter::jit {
 inline constexpr uint64_t kCellNone = ~uint64_t{0};
 
 /// charter_rt_dec's operations.
-enum class DecOp : int32_t { Add, Sub, Mul, Div };
+enum class DecOp : int32_t { Add, Sub, Mul, Div, Sum };  // Sum: an addition inside `xs.sum(...)`
 /// charter_rt_str's operations.
 enum class StrOp : int32_t { Lower, Upper, Trim, Length, StartsWith, EndsWith, Contains, Matches, Split };
 /// charter_rt_calendar's operations.
 enum class CalendarOp : int32_t { DateAddSeconds, DateAddBusinessDays, TimestampAdd, TimestampDiff };
 /// charter_rt_fail_int's messages.
-enum class IntFailure : int32_t { Add, Sub, Mul, Div, DivZero, Neg, Abs, Sum, Date, Timestamp };
+enum class IntFailure : int32_t { Add, Sub, Mul, Div, DivZero, Neg, Abs, Sum, Date, Timestamp, ToDecimal };
 
 }  // namespace charter::jit

@@ -1,9 +1,14 @@
 #include "compiler/jit/engine.h"
 
+#include <chrono>
+
+#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 #include <llvm/Support/TargetSelect.h>
+#include <llvm/TargetParser/Host.h>
 
+#include "compiler/jit/object_cache.h"
 #include "compiler/jit/runtime.h"
 #include "compiler/lower/codegen.h"
 
@@ -17,16 +22,28 @@ class LlvmEngine final : public Engine {
  public:
   explicit LlvmEngine(const ir::Module& module) : runtime(module) {}
   std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const eval::Value& event) override;
-  bool Compile(std::string& error);
+  std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const CharterCell& event) override;
+  const CompileReport& report() const override { return report_; }
+  bool Compile(const EngineOptions& options, std::string& error);
 
  private:
+  std::variant<eval::Decision, eval::EvalError> Run(int32_t event_kind, const CharterCell& event);
+  CompileReport report_;
   Runtime runtime;
   std::unique_ptr<llvm::orc::LLJIT> jit;
   std::vector<DecideFn> decide;
   eval::Interpreter constants_interpreter{runtime.module};
 };
 
+// Chosen by measurement (docs/performance.md).
+constexpr const char* kDefaultCpu = "x86-64-v3";
+constexpr int kDefaultOptLevel = 0;
+
 std::string Message(llvm::Error error) { return llvm::toString(std::move(error)); }
+
+double MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 /// The runtime calls generated code may make, by name.
 llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::MangleAndInterner& mangle) {
@@ -58,13 +75,38 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::MangleAndInterner& mangle) {
 
 }  // namespace
 
-bool LlvmEngine::Compile(std::string& error) {
+/// The target machine: CPU and features as EngineOptions asks, else the default.
+llvm::Expected<llvm::orc::JITTargetMachineBuilder> TargetFor(const EngineOptions& options) {
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder) return builder.takeError();
+  std::string cpu = options.cpu.empty() ? kDefaultCpu : options.cpu;  // an x86 name; other targets use the host
+  if (cpu != "host" && builder->getTargetTriple().isX86()) {
+    // A named CPU brings its own features; the host's (AVX-512 among them) are dropped.
+    builder->setCPU(cpu);
+    builder->getFeatures() = llvm::SubtargetFeatures();
+  }
+  int level = options.opt_level < 0 ? kDefaultOptLevel : options.opt_level;
+  builder->setCodeGenOptLevel(level == 0 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
+  return builder;
+}
+
+llvm::OptimizationLevel PipelineFor(const EngineOptions& options) {
+  switch (options.opt_level < 0 ? kDefaultOptLevel : options.opt_level) {
+    case 0: return llvm::OptimizationLevel::O0;
+    case 1: return llvm::OptimizationLevel::O1;
+    case 2: return llvm::OptimizationLevel::O2;
+    default: return llvm::OptimizationLevel::O3;
+  }
+}
+
+bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
   static const bool initialized = [] {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
     return true;
   }();
   (void)initialized;
+  auto start = std::chrono::steady_clock::now();
   const ir::Module& module = runtime.module;
 
   // Constants are computed once, by the interpreter, and handed to the code as cells.
@@ -87,7 +129,24 @@ bool LlvmEngine::Compile(std::string& error) {
     error = e.what();
     return false;
   }
-  auto created = llvm::orc::LLJITBuilder().create();
+  report_.lower_ms = MillisecondsSince(start);
+  auto target = TargetFor(options);
+  if (!target) {
+    error = Message(target.takeError());
+    return false;
+  }
+  auto created = llvm::orc::LLJITBuilder()
+                     .setJITTargetMachineBuilder(*target)
+                     .setCompileFunctionCreator([&](llvm::orc::JITTargetMachineBuilder builder)
+                                                    -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
+                       auto machine = builder.createTargetMachine();
+                       if (!machine) return machine.takeError();
+                       return std::make_unique<CachingCompiler>(
+                           std::move(*machine), PipelineFor(options), options.cache_dir,
+                           options.cache_dir.empty() ? "" : ProgramFingerprint(runtime.program.program->sources),
+                           report_);
+                     })
+                     .create();
   if (!created) {
     error = Message(created.takeError());
     return false;
@@ -111,15 +170,26 @@ bool LlvmEngine::Compile(std::string& error) {
     }
     decide.push_back(symbol->toPtr<DecideFn>());
   }
+  report_.total_ms = MillisecondsSince(start);
   return true;
 }
 
 std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_kind, const eval::Value& event) {
   const ir::EventKind& kind = runtime.module.events.at(event_kind);
   runtime.BeginEvent(kind.values.size());
-  runtime.event = event_kind;
   CharterCell cell = ToCell(event, kind.type, runtime.program, runtime.arena);
-  decide.at(event_kind)(&runtime.context, &cell);
+  return Run(event_kind, cell);
+}
+
+std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_kind, const CharterCell& event) {
+  runtime.BeginEvent(runtime.module.events.at(event_kind).values.size());
+  return Run(event_kind, event);
+}
+
+// After BeginEvent: the event's cells may live in the runtime's arena.
+std::variant<eval::Decision, eval::EvalError> LlvmEngine::Run(int32_t event_kind, const CharterCell& event) {
+  runtime.event = event_kind;
+  decide.at(event_kind)(&runtime.context, &event);
   if (runtime.error) return *runtime.error;
   eval::Decision decision = std::move(runtime.decision);
   if (!decision.allowed()) decision.obligations.clear();
@@ -128,9 +198,11 @@ std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_k
 
 }  // namespace charter::jit
 
+extern "C" __attribute__((visibility("default"))) const int charter_jit_abi_version = charter::jit::kAbiVersion;
+
 extern "C" __attribute__((visibility("default"))) charter::jit::Engine* charter_jit_create_engine(
-    const charter::ir::Module* module, std::string* error) {
+    const charter::ir::Module* module, const charter::jit::EngineOptions* options, std::string* error) {
   auto engine = std::make_unique<charter::jit::LlvmEngine>(*module);
-  if (!engine->Compile(*error)) return nullptr;
+  if (!engine->Compile(*options, *error)) return nullptr;
   return engine.release();
 }

@@ -15,21 +15,52 @@
 
 #include "compiler/eval/interpreter.h"
 #include "compiler/ir/ir.h"
+#include "compiler/jit/abi.h"
 
 namespace charter::jit {
+
+struct EngineOptions {
+  std::string cache_dir;  // compiled objects are kept here (compiler/jit/object_cache.h); empty: no cache
+  std::string cpu;        // the target CPU: empty for the default (see docs/performance.md), "host", or a name
+  int opt_level = -1;     // the IR pass pipeline, 0..3; -1 for the default
+};
+
+/// What compiling did, for `--verbose` and `charter bench`.
+struct CompileReport {
+  enum class Cache { Off, Hit, Miss, Rebuilt };
+  Cache cache = Cache::Off;
+  std::string cache_file;
+  std::string cache_note;   // why an entry was rebuilt, or why it could not be written
+  double lower_ms = 0;      // constants, and the typed IR to LLVM IR
+  double optimize_ms = 0;   // the IR pass pipeline
+  double codegen_ms = 0;    // instruction selection to object file
+  double load_ms = 0;       // hashing the IR, reading and checking a cached object
+  double total_ms = 0;      // from the IR to callable code
+};
 
 class Engine {
  public:
   /// Loads the plugin and compiles `module`; null with `error` set when the
   /// plugin is missing or LLVM cannot compile.
-  static std::unique_ptr<Engine> Create(const ir::Module& module, std::string& error);
+  static std::unique_ptr<Engine> Create(const ir::Module& module, const EngineOptions& options, std::string& error);
   virtual ~Engine() = default;
 
+  virtual const CompileReport& report() const = 0;
+
   virtual std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const eval::Value& event) = 0;
+  /// Decides an event already in cells (compiler/ingest/fast_decoder.h), which must outlive the call.
+  virtual std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const CharterCell& event) = 0;
 };
 
-/// The plugin's entry point, looked up by name.
+/// `$XDG_CACHE_HOME/charter`, else `$HOME/.cache/charter`; empty when neither is set.
+std::string DefaultCacheDir();
+
+/// The plugin's entry point, looked up by name. The plugin also exports
+/// kAbiSymbol, an int that must equal kAbiVersion: a plugin from another
+/// build of Charter is refused rather than called with the wrong layout.
 inline constexpr const char* kCreateSymbol = "charter_jit_create_engine";
-using CreateFn = Engine* (*)(const ir::Module* module, std::string* error);
+inline constexpr const char* kAbiSymbol = "charter_jit_abi_version";
+inline constexpr int kAbiVersion = 3;
+using CreateFn = Engine* (*)(const ir::Module* module, const EngineOptions* options, std::string* error);
 
 }  // namespace charter::jit

@@ -10,7 +10,7 @@
 #include "compiler/eval/interpreter.h"
 #include "compiler/ir/ir.h"
 #include "compiler/jit/abi.h"
-#include "compiler/jit/cells.h"
+#include "compiler/jit/host/cells.h"
 
 namespace charter::jit {
 

@@ -162,6 +162,7 @@ void charter_rt_fail_int(CharterJitContext* ctx, int32_t what, int64_t x, int64_
     case IntFailure::Sum: message = errors::kIntSumOverflow; break;
     case IntFailure::Date: message = errors::kDateRange; break;
     case IntFailure::Timestamp: message = errors::kTimestampRange; break;
+    case IntFailure::ToDecimal: message = errors::kIntToDecOverflow; break;
   }
   Host(ctx).Fail(message, span);
 }
@@ -203,11 +204,14 @@ void charter_rt_dec(CharterJitContext* ctx, int32_t op, const CharterCell* x, co
     case DecOp::Sub: r = a.Sub(b); what = "-"; break;
     case DecOp::Mul: r = a.Mul(b); what = "*"; break;
     case DecOp::Div: r = a.Div(b); what = "/"; break;
+    case DecOp::Sum: r = a.Add(b); break;
   }
   *out = r ? Cell(*r) : CharterCell{0, 1};
   if (r) return;
   if (static_cast<DecOp>(op) == DecOp::Div && b.num == 0) {
     Host(ctx).Fail(errors::DecDivisionByZero(a), span);
+  } else if (static_cast<DecOp>(op) == DecOp::Sum) {
+    Host(ctx).Fail(errors::kDecSumOverflow, span);
   } else {
     Host(ctx).Fail(errors::DecOverflow(a, what, b), span);
   }

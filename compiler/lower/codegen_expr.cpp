@@ -165,7 +165,12 @@ Value* Codegen::Expr(const ir::Expr& e) {
     }
 
     case Op::CmpInt:
-    case Op::CmpBool: return Bool(b_.CreateICmp(IntPredicate(e.cmp), A(arg(0)), A(arg(1))));
+    case Op::CmpBool: {
+      // Operands are emitted in source order, as the interpreter evaluates them: the first evaluation error wins.
+      Value* x = A(arg(0));
+      Value* y = A(arg(1));
+      return Bool(b_.CreateICmp(IntPredicate(e.cmp), x, y));
+    }
     case Op::CmpDec:
     case Op::CmpStr: {
       Value* x = Spill(arg(0));
@@ -271,7 +276,11 @@ Value* Codegen::Arith(const ir::Expr& e) {
              [&] { FailInt(jit::IntFailure::Div, x, y, e.span); });
       return Cell(b_.CreateSDiv(x, y), b_.getInt64(0));
     }
-    case Op::IntToDec: return Cell(A(arg(0)), b_.getInt64(1));
+    case Op::IntToDec: {
+      Value* x = A(arg(0));
+      FailIf(b_.CreateICmpEQ(x, b_.getInt64(INT64_MIN)), [&] { FailInt(jit::IntFailure::ToDecimal, x, x, e.span); });
+      return Cell(x, b_.getInt64(1));
+    }
     case Op::DecNeg: {
       Value* x = arg(0);
       return Cell(b_.CreateNeg(A(x)), B(x));
@@ -290,7 +299,9 @@ Value* Codegen::Arith(const ir::Expr& e) {
     case Op::TsAdd: return calendar(jit::CalendarOp::TimestampAdd);
     case Op::TsDiff: return calendar(jit::CalendarOp::TimestampDiff);
     case Op::DateDiff: {
-      Value* days = b_.CreateSub(A(arg(0)), A(arg(1)));
+      Value* later = A(arg(0));
+      Value* earlier = A(arg(1));
+      Value* days = b_.CreateSub(later, earlier);
       return Cell(b_.CreateMul(days, b_.getInt64(86400)), b_.getInt64(0));
     }
     default: {
@@ -365,7 +376,7 @@ Value* Codegen::Collection(const ir::Expr& e) {
       Loop(list, [&](Value* element) {
         Value* x = Spill(apply(element));
         b_.CreateCall(Runtime("charter_rt_dec", void_, {ptr_, i32_, ptr_, ptr_, i32_, ptr_}),
-                      {ctx_, b_.getInt32(static_cast<int32_t>(jit::DecOp::Add)), acc, x,
+                      {ctx_, b_.getInt32(static_cast<int32_t>(jit::DecOp::Sum)), acc, x,
                        b_.getInt32(rt_.SpanId(e.span)), acc});
         CheckFailed();
       });

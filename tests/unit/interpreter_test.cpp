@@ -29,7 +29,7 @@ struct Engine {
     module = ir::Lower(*run->checked);
     interpreter = std::make_unique<eval::Interpreter>(*module);
     std::string error;
-    jit = jit::Engine::Create(*module, error);
+    jit = jit::Engine::Create(*module, jit::EngineOptions{}, error);
     INFO(error);
     REQUIRE(jit);
   }
@@ -347,4 +347,74 @@ rule skipped on e when event.skip { deny "never": "never" }
   std::vector<std::string> trace = d["trace"];
   CHECK(trace == std::vector<std::string>{"rule votes: ran", "  require \"vote_failed\": failed (2 >= 3)",
                                           "rule skipped: skipped, its `when` is false"});
+}
+
+// Found by the differential tester (tests/differential/): the JIT reported a
+// decimal sum's overflow as a plain addition.
+TEST_CASE("A decimal sum that overflows is reported as a sum", "[interp]") {
+  Engine engine(R"(policy p
+event e { xs: list<decimal> }
+rule r on e {
+  value total = event.xs.sum(x => x)
+}
+)");
+  auto d = engine.Decide(R"({"kind": "e", "xs": [0.5, 9223372036854775807]})");
+  CHECK(d["error"] == "decimal overflow in sum");
+  CHECK(engine.Decide(R"({"kind": "e", "xs": [0.5, 0.25]})")["values"]["total"] == 0.75);
+}
+
+// Found by the differential tester: the JIT evaluated the right operand of an
+// int/date/timestamp comparison and of a date difference first, so when both
+// sides fail it reported the right side's error, not the first one.
+TEST_CASE("Operands are evaluated left to right: the first evaluation error wins", "[interp]") {
+  Engine engine(R"(policy p
+import std.time
+event e { t: timestamp, d: date, compare: bool }
+rule compared on e when event.compare {
+  value same = event.t + 1 hour == event.t + 2 hours
+}
+rule subtracted on e when not event.compare {
+  value gap = time.date_of(event.t + 1 hour) - (event.d + 1 day)
+}
+)");
+  for (const char* compare : {"true", "false"}) {
+    auto d = engine.Decide(std::string(R"({"kind": "e", "t": "9999-12-31T23:59:59Z", "d": "9999-12-31", "compare": )") +
+                           compare + "}");
+    CHECK(d["error"] == "timestamp outside the years 0000 to 9999");
+  }
+}
+
+// Found by the differential tester: lowering a call kept a reference to the
+// callee's parameter types while lowering the arguments, which can lower other
+// functions for the first time and move the function table (a use after free).
+TEST_CASE("A call whose arguments are first calls of other functions lowers safely", "[interp]") {
+  std::string policy = "policy p\nevent e { n: int }\n";
+  std::string rule = "rule r on e {\n";
+  for (int i = 0; i < 12; ++i) {
+    std::string k = std::to_string(i);
+    policy += "fn f" + k + "(s: string, n: int) -> string = s + \"" + k + "\"\n";
+    policy += "threshold t" + k + "(x: int) -> string {\n  < " + k + " => \"lo\"\n  else => \"hi\"\n}\n";
+    rule += "  value v" + k + " = f" + k + "(t" + k + "(event.n), event.n)\n";
+  }
+  Engine engine(policy + rule + "}\n");
+  auto d = engine.Decide(R"({"kind": "e", "n": 5})");
+  CHECK(d["values"]["v0"] == "hi0");
+  CHECK(d["values"]["v11"] == "lo11");
+}
+
+// Found by the differential tester under UBSan: decimal subtraction negated
+// its right operand, and an int of INT64_MIN as a decimal cannot be negated.
+TEST_CASE("An int of INT64_MIN has no decimal value; decimal subtraction reaches -INT64_MAX", "[interp]") {
+  Engine engine(R"(policy p
+event e { n: int, d: decimal }
+rule r on e {
+  value diff = event.d - event.n
+}
+)");
+  CHECK(engine.Decide(R"({"kind": "e", "n": -9223372036854775808, "d": 0})")["error"] ==
+        "decimal overflow: -9223372036854775808 has no decimal value");
+  CHECK(engine.Decide(R"({"kind": "e", "n": -9223372036854775807, "d": 0})")["values"]["diff"] ==
+        9223372036854775807LL);
+  CHECK(engine.Decide(R"({"kind": "e", "n": 9223372036854775807, "d": -1})")["error"] ==
+        "decimal overflow in -1 - 9223372036854775807");
 }

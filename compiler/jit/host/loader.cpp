@@ -39,9 +39,11 @@ CreateFn LoadPlugin(std::string& error) {
         load_error = std::string("cannot load the JIT plugin: ") + dlerror();
         continue;
       }
+      auto* abi = static_cast<const int*>(dlsym(handle, kAbiSymbol));
       create = reinterpret_cast<CreateFn>(dlsym(handle, kCreateSymbol));
-      if (create) break;
-      load_error = path + " is not a Charter JIT plugin";
+      if (create && abi && *abi == kAbiVersion) break;
+      create = nullptr;
+      load_error = path + " is not a Charter JIT plugin of this build";
     }
     if (!create && load_error.empty()) load_error = "the JIT plugin libcharter_jit.so was not found (set CHARTER_JIT_PLUGIN)";
   }
@@ -51,10 +53,18 @@ CreateFn LoadPlugin(std::string& error) {
 
 }  // namespace
 
-std::unique_ptr<Engine> Engine::Create(const ir::Module& module, std::string& error) {
+std::unique_ptr<Engine> Engine::Create(const ir::Module& module, const EngineOptions& options, std::string& error) {
   CreateFn create = LoadPlugin(error);
   if (!create) return nullptr;
-  return std::unique_ptr<Engine>(create(&module, &error));
+  return std::unique_ptr<Engine>(create(&module, &options, &error));
+}
+
+std::string DefaultCacheDir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && *xdg == '/') return (std::filesystem::path(xdg) / "charter").string();
+  const char* home = std::getenv("HOME");
+  if (home && *home == '/') return (std::filesystem::path(home) / ".cache" / "charter").string();
+  return "";
 }
 
 }  // namespace charter::jit

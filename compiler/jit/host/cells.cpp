@@ -1,22 +1,48 @@
-#include "compiler/jit/cells.h"
+#include "compiler/jit/host/cells.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace charter::jit {
 
-CharterCell* Arena::Cells(size_t count) {
-  cells_.push_back(std::make_unique<CharterCell[]>(count == 0 ? 1 : count));
-  return cells_.back().get();
+// Big enough for a typical event and everything its rules allocate.
+static constexpr size_t kChunkBytes = 64 * 1024;
+// What Reset keeps: bounded, so one huge event does not pin its memory for the rest of a stream.
+static constexpr size_t kKeptChunks = 16;
+
+std::byte* Arena::Allocate(size_t bytes, size_t align) {
+  if (bytes == 0) bytes = 1;
+  if (current_ < chunks_.size()) {
+    size_t at = (used_ + align - 1) & ~(align - 1);
+    if (at <= chunks_[current_].size && bytes <= chunks_[current_].size - at) {
+      used_ = at + bytes;
+      return chunks_[current_].data.get() + at;
+    }
+    ++current_;
+  }
+  // Chunks start aligned (operator new[]), so a fresh chunk needs no padding.
+  if (current_ == chunks_.size() || chunks_[current_].size < bytes) {
+    size_t size = std::max(kChunkBytes, bytes);
+    chunks_.insert(chunks_.begin() + static_cast<std::ptrdiff_t>(current_),
+                   Chunk{std::make_unique_for_overwrite<std::byte[]>(size), size});
+  }
+  used_ = bytes;
+  return chunks_[current_].data.get();
 }
 
-char* Arena::Bytes(size_t count) {
-  bytes_.push_back(std::make_unique<char[]>(count == 0 ? 1 : count));
-  return bytes_.back().get();
+CharterCell* Arena::Cells(size_t count) {
+  auto* cells = reinterpret_cast<CharterCell*>(Allocate(count * sizeof(CharterCell), alignof(std::max_align_t)));
+  std::memset(static_cast<void*>(cells), 0, count * sizeof(CharterCell));
+  return cells;
 }
+
+char* Arena::Bytes(size_t count) { return reinterpret_cast<char*>(Allocate(count, 1)); }
 
 void Arena::Reset() {
-  cells_.clear();
-  bytes_.clear();
+  std::erase_if(chunks_, [](const Chunk& chunk) { return chunk.size > kChunkBytes; });
+  if (chunks_.size() > kKeptChunks) chunks_.resize(kKeptChunks);
+  current_ = 0;
+  used_ = 0;
 }
 
 std::vector<const Type*> FieldTypesOf(const Type* type, const CheckedProgram& program) {

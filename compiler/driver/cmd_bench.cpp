@@ -1,0 +1,395 @@
+// `charter bench -p POLICY --events FILE`: how fast each engine decides a
+// stream — end to end through `charter eval`, per decision on events decoded
+// beforehand, and what compiling costs cold and from the object cache.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/driver/engines.h"
+#include "compiler/driver/line_reader.h"
+#include "compiler/driver/policy_set.h"
+#include "compiler/driver/verbs.h"
+#include "compiler/eval/decode.h"
+#include "compiler/jit/host/cells.h"
+
+namespace charter::driver {
+
+static const char kBenchUsage[] =
+    "usage: charter bench -p POLICY [-p POLICY...] --events FILE.ndjson [options]\n"
+    "\n"
+    "Measures each engine on a stream of events:\n"
+    "  end to end   `charter eval --events FILE` run as a child process (read,\n"
+    "               decode, decide, write): events/s, MB/s, wall time, peak RSS;\n"
+    "  decide       decisions on events decoded beforehand, in a loop: ns/decision;\n"
+    "  compile      the JIT cold (no object cache) and from the object cache.\n"
+    "It also prints a checksum of the decisions (allowed count and FNV-1a 32 of the\n"
+    "sorted reason codes of each event) to compare engines and other tools.\n"
+    "\n"
+    "options:\n"
+    "  -p, --policy PATH       a policy file or a directory of them (repeatable)\n"
+    "  --events FILE           the stream (one JSON event per line)\n"
+    "  --engine interp|jit|both  the engines to measure (default both)\n"
+    "  --decide-events N       events decoded for the decide loop (default 100000)\n"
+    "  --min-seconds S         run the decide loop at least S seconds (default 1)\n"
+    "  --jit-cpu NAME          the JIT's target CPU: host or an LLVM CPU name\n"
+    "  --jit-opt 0|1|2|3       the JIT's IR optimisation pipeline\n"
+    "  --format text|json      output format (default text)\n"
+    "  -h, --help              show this help\n";
+
+namespace {
+
+struct BenchOptions {
+  std::vector<std::string> policies;
+  std::string events;
+  bool interp = true, jit = true;
+  size_t decide_events = 100000;
+  double min_seconds = 1;
+  jit::EngineOptions jit_options;
+  std::string format = "text";
+};
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// FNV-1a 32 over the sorted reason codes of each event, "code,code\n" per event.
+struct Checksum {
+  uint64_t allowed = 0, denied = 0, errors = 0;
+  uint32_t fnv = 2166136261u;
+  void Add(const std::variant<eval::Decision, eval::EvalError>& result) {
+    const auto* decision = std::get_if<eval::Decision>(&result);
+    if (!decision) {
+      ++errors;
+      return Mix("!error\n");
+    }
+    (decision->allowed() ? allowed : denied) += 1;
+    std::vector<std::string> codes;
+    for (const auto& reason : decision->reasons) codes.push_back(reason.code);
+    std::sort(codes.begin(), codes.end());
+    std::string line;
+    for (size_t i = 0; i < codes.size(); ++i) line += (i ? "," : "") + codes[i];
+    Mix(line + "\n");
+  }
+  void Mix(const std::string& bytes) {
+    for (unsigned char c : bytes) fnv = (fnv ^ c) * 16777619u;
+  }
+  bool operator==(const Checksum& other) const {
+    return allowed == other.allowed && denied == other.denied && errors == other.errors && fnv == other.fnv;
+  }
+};
+
+struct EndToEnd {
+  int exit_code = -1;
+  double seconds = 0;
+  long peak_rss_kb = 0;
+};
+
+/// Runs `charter eval` on the stream with stdout to /dev/null; wall time and peak RSS.
+EndToEnd RunEval(const BenchOptions& options, const char* engine) {
+  std::vector<std::string> args = {"/proc/self/exe", "eval", "--engine", engine, "--events", options.events};
+  for (const auto& policy : options.policies) {
+    args.push_back("-p");
+    args.push_back(policy);
+  }
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  EndToEnd result;
+  auto start = std::chrono::steady_clock::now();
+  pid_t child = fork();
+  if (child == 0) {
+    std::FILE* null = std::freopen("/dev/null", "w", stdout);
+    (void)null;
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  if (child < 0) return result;
+  int status = 0;
+  rusage usage{};
+  if (wait4(child, &status, 0, &usage) < 0) return result;
+  result.seconds = SecondsSince(start);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.peak_rss_kb = usage.ru_maxrss;
+  return result;
+}
+
+struct Decoded {
+  std::vector<int32_t> kinds;
+  std::vector<eval::Value> events;  // for the interpreter
+  std::vector<CharterCell> cells;   // the same events in the JIT's layout, in `arena`
+  jit::Arena arena;
+  uint64_t lines = 0, bytes = 0, bad_lines = 0;
+};
+
+/// Reads the stream: counts lines and bytes, and decodes the first `limit` events.
+bool ReadStream(const PolicySet& set, const BenchOptions& options, Decoded& out) {
+  std::FILE* file = std::fopen(options.events.c_str(), "rb");
+  if (!file) {
+    fmt::print(stderr, "charter bench: cannot read `{}`\n", options.events);
+    return false;
+  }
+  std::vector<const ast::EventDecl*> decls;
+  for (const auto& kind : set.module->events) decls.push_back(kind.decl);
+  eval::EventDecoder decoder(*set.checked, decls);
+  LineReader reader(file, 1 << 20);
+  std::string line;
+  bool too_long = false;
+  while (reader.Next(line, too_long)) {
+    ++out.lines;
+    out.bytes += line.size() + 1;
+    if (out.events.size() >= options.decide_events) continue;
+    auto decoded = decoder.Decode(line);
+    if (too_long || std::holds_alternative<eval::InputError>(decoded)) {
+      ++out.bad_lines;
+      continue;
+    }
+    auto& event = std::get<eval::DecodedEvent>(decoded);
+    int32_t kind = set.module->FindEvent(event.event->json_kind);
+    out.kinds.push_back(kind);
+    out.cells.push_back(jit::ToCell(event.value, set.module->events[kind].type, *set.checked, out.arena));
+    out.events.push_back(std::move(event.value));
+  }
+  std::fclose(file);
+  return true;
+}
+
+struct DecideLoop {
+  double ns_per_decision = 0;
+  uint64_t decisions = 0;
+  Checksum checksum;  // of one pass
+};
+
+template <typename Event, typename DecideFn>
+DecideLoop RunDecideLoop(const Decoded& decoded, const std::vector<Event>& events, double min_seconds,
+                         DecideFn decide) {
+  DecideLoop loop;
+  if (events.empty()) return loop;
+  for (size_t i = 0; i < events.size(); ++i) loop.checksum.Add(decide(decoded.kinds[i], events[i]));
+  auto start = std::chrono::steady_clock::now();
+  double seconds = 0;
+  do {
+    for (size_t i = 0; i < events.size(); ++i) {
+      auto result = decide(decoded.kinds[i], events[i]);
+      if (result.index() == 2) std::abort();  // keeps the call from being optimised out
+    }
+    loop.decisions += events.size();
+    seconds = SecondsSince(start);
+  } while (seconds < min_seconds);
+  loop.ns_per_decision = seconds * 1e9 / static_cast<double>(loop.decisions);
+  return loop;
+}
+
+struct EngineFigures {
+  std::string engine;
+  EndToEnd end_to_end;
+  DecideLoop decide;
+  double compile_cold_ms = -1, compile_cached_ms = -1;
+  bool cached_hit = false;
+};
+
+/// Compiles twice into a fresh cache directory: cold (a miss that stores), then a hit.
+bool MeasureCompile(const PolicySet& set, const BenchOptions& options, EngineFigures& figures) {
+  std::string dir = (std::filesystem::temp_directory_path() / fmt::format("charter-bench-{}", getpid())).string();
+  jit::EngineOptions jit_options = options.jit_options;
+  jit_options.cache_dir = dir;
+  std::string error;
+  auto cold = jit::Engine::Create(*set.module, jit_options, error);
+  auto cached = cold ? jit::Engine::Create(*set.module, jit_options, error) : nullptr;
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  if (!cold || !cached) {
+    fmt::print(stderr, "charter bench: the JIT cannot compile the policies: {}\n", error);
+    return false;
+  }
+  figures.compile_cold_ms = cold->report().total_ms;
+  figures.compile_cached_ms = cached->report().total_ms;
+  figures.cached_hit = cached->report().cache == jit::CompileReport::Cache::Hit;
+  return true;
+}
+
+nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decoded) {
+  nlohmann::ordered_json out;
+  out["engine"] = f.engine;
+  const EndToEnd& e = f.end_to_end;
+  out["end_to_end"] = {{"exit", e.exit_code},
+                       {"seconds", e.seconds},
+                       {"events_per_s", e.seconds > 0 ? static_cast<double>(decoded.lines) / e.seconds : 0},
+                       {"mb_per_s", e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0},
+                       {"peak_rss_mb", static_cast<double>(e.peak_rss_kb) / 1024}};
+  out["decide"] = {{"events", decoded.events.size()},
+                   {"decisions", f.decide.decisions},
+                   {"ns_per_decision", f.decide.ns_per_decision}};
+  out["checksum"] = {{"allowed", f.decide.checksum.allowed},
+                     {"denied", f.decide.checksum.denied},
+                     {"errors", f.decide.checksum.errors},
+                     {"fnv1a32", f.decide.checksum.fnv}};
+  if (f.compile_cold_ms >= 0) {
+    out["compile_ms"] = {{"cold", f.compile_cold_ms}, {"cached", f.compile_cached_ms}, {"cache_hit", f.cached_hit}};
+  }
+  return out;
+}
+
+void PrintText(const std::vector<EngineFigures>& all, const Decoded& decoded, const BenchOptions& options) {
+  fmt::print("stream: {} ({} lines, {:.1f} MB); decide loop on the first {} decoded events\n", options.events,
+             decoded.lines, static_cast<double>(decoded.bytes) / 1e6, decoded.events.size());
+  for (const auto& f : all) {
+    const EndToEnd& e = f.end_to_end;
+    fmt::print("\n{}\n", f.engine);
+    fmt::print("  end to end  {:>12.0f} events/s {:>9.1f} MB/s  {:.3f} s wall  peak RSS {:.1f} MB  (exit {})\n",
+               e.seconds > 0 ? static_cast<double>(decoded.lines) / e.seconds : 0,
+               e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0, e.seconds,
+               static_cast<double>(e.peak_rss_kb) / 1024, e.exit_code);
+    fmt::print("  decide      {:>12.1f} ns/decision ({} decisions)\n", f.decide.ns_per_decision, f.decide.decisions);
+    if (f.compile_cold_ms >= 0) {
+      fmt::print("  compile     {:>12.1f} ms cold, {:.1f} ms from the object cache{}\n", f.compile_cold_ms,
+                 f.compile_cached_ms, f.cached_hit ? "" : " (no cache hit!)");
+    }
+    fmt::print("  checksum    {} allowed, {} denied, {} errors, fnv1a32 {:08x}\n", f.decide.checksum.allowed,
+               f.decide.checksum.denied, f.decide.checksum.errors, f.decide.checksum.fnv);
+  }
+  if (all.size() == 2 && all[0].decide.ns_per_decision > 0 && all[1].decide.ns_per_decision > 0) {
+    fmt::print("\njit / interp: decide {:.1f}x faster, end to end {:.2f}x\n",
+               all[0].decide.ns_per_decision / all[1].decide.ns_per_decision,
+               all[1].end_to_end.seconds > 0 ? all[0].end_to_end.seconds / all[1].end_to_end.seconds : 0);
+  }
+}
+
+bool ParseOptions(const std::vector<std::string>& args, BenchOptions& options, int& exit_code) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    std::string v;
+    auto value = [&](const char* name) {
+      if (i + 1 >= args.size()) {
+        fmt::print(stderr, "charter bench: {} needs a value\n", name);
+        return false;
+      }
+      v = args[++i];
+      return true;
+    };
+    auto number = [&](const char* name, double low, double high, double& out) {
+      if (!value(name)) return false;
+      char* end = nullptr;
+      out = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(out >= low && out <= high)) {
+        fmt::print(stderr, "charter bench: {} takes a number from {} to {}, not `{}`\n", name, low, high, v);
+        return false;
+      }
+      return true;
+    };
+    exit_code = kExitUsage;
+    double n = 0;
+    if (arg == "-h" || arg == "--help") {
+      std::fputs(kBenchUsage, stdout);
+      exit_code = kExitOk;
+      return false;
+    } else if (arg == "-p" || arg == "--policy") {
+      if (!value("--policy")) return false;
+      options.policies.push_back(v);
+    } else if (arg == "--events") {
+      if (!value("--events")) return false;
+      options.events = v;
+    } else if (arg == "--engine") {
+      if (!value("--engine")) return false;
+      if (v != "interp" && v != "jit" && v != "both") {
+        fmt::print(stderr, "charter bench: --engine takes interp, jit or both, not `{}`\n", v);
+        return false;
+      }
+      options.interp = v != "jit";
+      options.jit = v != "interp";
+    } else if (arg == "--decide-events") {
+      if (!number("--decide-events", 1, 1e8, n)) return false;
+      options.decide_events = static_cast<size_t>(n);
+    } else if (arg == "--min-seconds") {
+      if (!number("--min-seconds", 0, 3600, options.min_seconds)) return false;
+    } else if (arg == "--jit-cpu") {
+      if (!value("--jit-cpu")) return false;
+      options.jit_options.cpu = v;
+    } else if (arg == "--jit-opt") {
+      if (!number("--jit-opt", 0, 3, n)) return false;
+      options.jit_options.opt_level = static_cast<int>(n);
+    } else if (arg == "--format") {
+      if (!value("--format")) return false;
+      if (v != "text" && v != "json") {
+        fmt::print(stderr, "charter bench: --format takes text or json, not `{}`\n", v);
+        return false;
+      }
+      options.format = v;
+    } else {
+      fmt::print(stderr, "charter bench: unknown argument `{}`; run `charter bench --help`\n", arg);
+      return false;
+    }
+  }
+  if (options.policies.empty() || options.events.empty()) {
+    fmt::print(stderr, "charter bench: give -p POLICY and --events FILE\n");
+    exit_code = kExitUsage;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunBench(const std::vector<std::string>& args) {
+  BenchOptions options;
+  int exit_code = kExitOk;
+  if (!ParseOptions(args, options, exit_code)) return exit_code;
+  auto set = LoadPolicySet("bench", ExpandPolicyPaths(options.policies));
+  if (!set) return kExitUsage;
+  Decoded decoded;
+  if (!ReadStream(*set, options, decoded)) return kExitUsage;
+  if (decoded.events.empty()) {
+    fmt::print(stderr, "charter bench: no event of `{}` could be decoded\n", options.events);
+    return kExitBadEvent;
+  }
+
+  std::vector<EngineFigures> all;
+  if (options.interp) {
+    EngineFigures f;
+    f.engine = "interp";
+    eval::Interpreter interpreter(*set->module);
+    f.decide = RunDecideLoop(decoded, decoded.events, options.min_seconds,
+                             [&](int32_t kind, const eval::Value& event) { return interpreter.Decide(kind, event); });
+    f.end_to_end = RunEval(options, "interp");
+    all.push_back(std::move(f));
+  }
+  if (options.jit) {
+    EngineFigures f;
+    f.engine = "jit";
+    if (!MeasureCompile(*set, options, f)) return kExitUsage;
+    std::string error;
+    auto engine = jit::Engine::Create(*set->module, options.jit_options, error);
+    if (!engine) {
+      fmt::print(stderr, "charter bench: the JIT cannot compile the policies: {}\n", error);
+      return kExitUsage;
+    }
+    f.decide = RunDecideLoop(decoded, decoded.cells, options.min_seconds,
+                             [&](int32_t kind, const CharterCell& event) { return engine->Decide(kind, event); });
+    f.end_to_end = RunEval(options, "jit");
+    all.push_back(std::move(f));
+  }
+  if (options.format == "json") {
+    nlohmann::ordered_json out;
+    out["events"] = options.events;
+    out["lines"] = decoded.lines;
+    out["bytes"] = decoded.bytes;
+    for (const auto& f : all) out["engines"].push_back(FiguresJson(f, decoded));
+    fmt::print("{}\n", out.dump(2));
+  } else {
+    PrintText(all, decoded, options);
+  }
+  if (all.size() == 2 && !(all[0].decide.checksum == all[1].decide.checksum)) {
+    fmt::print(stderr, "charter bench: the engines decided differently (checksums differ)\n");
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace charter::driver

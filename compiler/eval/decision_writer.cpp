@@ -1,0 +1,135 @@
+#include "compiler/eval/decision_writer.h"
+
+#include <fmt/format.h>
+
+#include "compiler/eval/decision_json.h"
+
+namespace charter::eval {
+namespace {
+
+constexpr auto kReplace = nlohmann::ordered_json::error_handler_t::replace;
+
+void AppendDump(std::string& out, const nlohmann::ordered_json& json) { out += json.dump(-1, ' ', false, kReplace); }
+
+/// Well-formed UTF-8 as nlohmann's decoder accepts it: no overlong forms, surrogates or values past U+10FFFF.
+bool IsValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char lead = byte(i);
+    size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                  : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return false;
+    for (size_t k = 1; k < length; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return false;
+    }
+    unsigned char second = length > 1 ? byte(i + 1) : 0;
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) || (lead == 0xF0 && second < 0x90) ||
+        (lead == 0xF4 && second >= 0x90)) {
+      return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+void AppendFindings(std::string& out, const std::vector<Finding>& findings, const SourceManager& sources,
+                    bool with_location) {
+  out += '[';
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (i > 0) out += ',';
+    out += "{\"code\":";
+    AppendJsonString(out, findings[i].code);
+    out += ",\"message\":";
+    AppendJsonString(out, findings[i].message);
+    if (with_location) {
+      out += ",\"at\":";
+      AppendJsonString(out, Location(sources, findings[i].at));
+    }
+    out += '}';
+  }
+  out += ']';
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+  // nlohmann's replacement of bad bytes is subtle: let it do that rare case itself.
+  if (!ascii && !IsValidUtf8(text)) return AppendDump(out, nlohmann::ordered_json(std::string(text)));
+  out += '"';
+  size_t plain = 0;  // bytes before `i` not yet copied: copied in runs, not a byte at a time
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out += '"';
+}
+
+void AppendDecisionLine(std::string& out, const ir::Module& module, std::optional<size_t> line, int32_t event_kind,
+                        const Decision& decision, const nlohmann::ordered_json& id) {
+  const CheckedProgram& program = *module.program;
+  const SourceManager& sources = program.program->sources;
+  const ir::EventKind& kind = module.events[event_kind];
+  out += '{';
+  if (line) fmt::format_to(std::back_inserter(out), "\"line\":{},", *line);
+  if (id.is_string()) {
+    out += "\"id\":";
+    AppendJsonString(out, id.get_ref<const std::string&>());
+    out += ',';
+  } else if (!id.is_null()) {
+    out += "\"id\":";
+    AppendDump(out, id);
+    out += ',';
+  }
+  out += "\"kind\":";
+  AppendJsonString(out, kind.json_kind);
+  out += decision.allowed() ? ",\"decision\":\"allow\",\"reasons\":" : ",\"decision\":\"deny\",\"reasons\":";
+  AppendFindings(out, decision.reasons, sources, true);
+  out += ",\"obligations\":";
+  AppendFindings(out, decision.obligations, sources, false);
+  out += ",\"warnings\":";
+  AppendFindings(out, decision.warnings, sources, false);
+  out += ",\"values\":{";
+  bool first = true;
+  for (size_t v = 0; v < kind.values.size() && v < decision.values.size(); ++v) {
+    if (!decision.values[v]) continue;
+    if (!first) out += ',';
+    first = false;
+    AppendJsonString(out, kind.values[v].name);
+    out += ':';
+    const Value& value = *decision.values[v];
+    const Type* type = kind.values[v].type;
+    if (value.is_none()) {
+      out += "null";
+    } else if (type->kind == TypeKind::Bool) {
+      out += value.as_bool() ? "true" : "false";
+    } else if (type->kind == TypeKind::Int) {
+      fmt::format_to(std::back_inserter(out), "{}", value.as_int());
+    } else {
+      AppendDump(out, ToJson(value, type, program));
+    }
+  }
+  out += '}';
+  if (!decision.trace.empty()) {
+    out += ",\"trace\":";
+    AppendDump(out, nlohmann::ordered_json(decision.trace));
+  }
+  out += "}\n";
+}
+
+}  // namespace charter::eval

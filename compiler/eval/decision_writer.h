@@ -1,0 +1,22 @@
+// Decision JSON written straight to text: byte for byte what DecisionJson(...)
+// dumps compactly, without a JSON tree per event (streams of decisions).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/eval/interpreter.h"
+
+namespace charter::eval {
+
+/// Appends `{"line"?, ...DecisionJson...}` and a newline to `out`, as
+/// `dump(-1, ' ', false, error_handler_t::replace)` would print it.
+void AppendDecisionLine(std::string& out, const ir::Module& module, std::optional<size_t> line, int32_t event_kind,
+                        const Decision& decision, const nlohmann::ordered_json& id);
+
+/// `text` as nlohmann prints a string (ensure_ascii off, invalid UTF-8 replaced), quotes included.
+void AppendJsonString(std::string& out, std::string_view text);
+
+}  // namespace charter::eval

@@ -1,0 +1,55 @@
+// Compiled policies on disk, so that a second `charter eval` skips LLVM's
+// optimisation and code generation.
+//
+// The key is a SHA-256 of what shapes the code: every source file of the
+// program (policies and stdlib, paths and texts), the GNU build IDs of
+// `charter` and of the JIT plugin (so any rebuild of the compiler starts a
+// fresh cache), the LLVM version, target triple, CPU, features and
+// optimisation level. Hashing the printed LLVM IR instead would be as safe but
+// cost ~10 ms per run for the shipped policies, twice the budget of a hit.
+//
+// An entry is `CHARTEROBJ1`, the key, the object's size and its SHA-256, then
+// the object. It is written to a temporary file and renamed, so readers never
+// see half an entry; a truncated or altered entry fails the size or hash check
+// and is compiled again and rewritten, never loaded.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
+#include <llvm/Passes/OptimizationLevel.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include "compiler/base/source.h"
+#include "compiler/jit/engine.h"
+
+namespace charter::jit {
+
+/// An IR compiler for LLJIT: looks the module up in the cache directory (when
+/// not empty), else optimises it at `level`, generates code and stores it.
+class CachingCompiler final : public llvm::orc::IRCompileLayer::IRCompiler {
+ public:
+  /// `program`: the bytes the code is compiled from (see ProgramFingerprint).
+  CachingCompiler(std::unique_ptr<llvm::TargetMachine> machine, llvm::OptimizationLevel level,
+                  std::string cache_dir, std::string program, CompileReport& report);
+
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> operator()(llvm::Module& module) override;
+
+ private:
+  std::string Key() const;
+  std::unique_ptr<llvm::MemoryBuffer> Load(const std::string& path, const std::string& key);
+  void Store(const std::string& path, const std::string& key, const llvm::MemoryBuffer& object);
+  void Optimize(llvm::Module& module);
+
+  std::unique_ptr<llvm::TargetMachine> machine_;
+  llvm::OptimizationLevel level_;
+  std::string cache_dir_;
+  std::string program_;
+  CompileReport& report_;
+};
+
+/// The source files of `program` and the build IDs of the running binaries.
+std::string ProgramFingerprint(const SourceManager& sources);
+
+}  // namespace charter::jit

@@ -1,0 +1,58 @@
+# The JIT's object cache end to end: the first run stores, the second loads;
+# a truncated or altered entry is rebuilt (never loaded) and the decisions
+# never change; --no-cache leaves the cache alone.
+# -DCHARTER=path/to/charter -DSRC=source dir -DDIR=a scratch directory
+file(REMOVE_RECURSE ${DIR})
+file(MAKE_DIRECTORY ${DIR})
+set(ENV{XDG_CACHE_HOME} ${DIR})
+set(eval ${CHARTER} eval --engine jit --verbose -p policies --events examples/events.ndjson)
+
+function(run expect_regex out_var)
+  execute_process(COMMAND ${eval} WORKING_DIRECTORY ${SRC} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 1)  # the sample stream holds denies
+    message(FATAL_ERROR "exit ${rc}, expected 1\n${err}")
+  endif()
+  if(NOT err MATCHES "${expect_regex}")
+    message(FATAL_ERROR "stderr does not match `${expect_regex}`:\n${err}")
+  endif()
+  set(${out_var} "${out}" PARENT_SCOPE)
+endfunction()
+
+run("object cache miss: stored [^\n]*/charter/jit-[0-9a-f]+\\.o" cold)
+file(GLOB entries ${DIR}/charter/jit-*.o)
+list(LENGTH entries count)
+if(NOT count EQUAL 1)
+  message(FATAL_ERROR "expected one cache entry, found: ${entries}")
+endif()
+run("object cache hit: loaded" warm)
+if(NOT warm STREQUAL cold)
+  message(FATAL_ERROR "decisions from the cached object differ")
+endif()
+
+# A truncated entry: rebuilt, and the rebuilt entry is then a hit.
+execute_process(COMMAND truncate -s 300 ${entries} RESULT_VARIABLE rc)
+run("rebuilt: it is truncated" after_truncation)
+if(NOT after_truncation STREQUAL cold)
+  message(FATAL_ERROR "decisions after rebuilding a truncated entry differ")
+endif()
+run("object cache hit: loaded" again)
+
+# One byte of the object altered: its SHA-256 no longer matches.
+file(SIZE ${entries} size)
+math(EXPR middle "${size} - 100")
+execute_process(COMMAND sh -c "printf Z | dd of='${entries}' bs=1 seek=${middle} conv=notrunc status=none"
+                RESULT_VARIABLE rc)
+run("rebuilt: its object does not match its SHA-256" after_edit)
+if(NOT after_edit STREQUAL cold)
+  message(FATAL_ERROR "decisions after rebuilding an altered entry differ")
+endif()
+
+# Garbage in place of the header.
+file(WRITE ${entries} "not an object")
+run("rebuilt: its header is damaged" after_garbage)
+
+set(eval ${eval} --no-cache)
+run("object cache off" uncached)
+if(NOT uncached STREQUAL cold)
+  message(FATAL_ERROR "decisions without the cache differ")
+endif()

@@ -1,7 +1,6 @@
 // `charter bench -p POLICY --events FILE`: how fast each engine decides a
 // stream — end to end through `charter eval`, per decision on events decoded
 // beforehand, and what compiling costs cold and from the object cache.
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -89,12 +89,14 @@ struct Checksum {
 struct EndToEnd {
   int exit_code = -1;
   double seconds = 0;
-  long peak_rss_kb = 0;
+  double peak_rss_mb = 0;
 };
 
-/// Runs `charter eval` on the stream with stdout to /dev/null; wall time and peak RSS.
+/// Runs `charter eval --verbose` on the stream with stdout to /dev/null; wall
+/// time, and the peak RSS the child reports on stderr.
 EndToEnd RunEval(const BenchOptions& options, const char* engine) {
-  std::vector<std::string> args = {"/proc/self/exe", "eval", "--engine", engine, "--events", options.events};
+  std::string log = (std::filesystem::temp_directory_path() / fmt::format("charter-bench-{}.err", getpid())).string();
+  std::vector<std::string> args = {"/proc/self/exe", "eval", "--verbose", "--engine", engine, "--events", options.events};
   for (const auto& policy : options.policies) {
     args.push_back("-p");
     args.push_back(policy);
@@ -106,18 +108,25 @@ EndToEnd RunEval(const BenchOptions& options, const char* engine) {
   auto start = std::chrono::steady_clock::now();
   pid_t child = fork();
   if (child == 0) {
-    std::FILE* null = std::freopen("/dev/null", "w", stdout);
-    (void)null;
+    std::FILE* out = std::freopen("/dev/null", "w", stdout);
+    std::FILE* err = std::freopen(log.c_str(), "w", stderr);
+    (void)out;
+    (void)err;
     execv(argv[0], argv.data());
     _exit(127);
   }
   if (child < 0) return result;
   int status = 0;
-  rusage usage{};
-  if (wait4(child, &status, 0, &usage) < 0) return result;
+  if (waitpid(child, &status, 0) < 0) return result;
   result.seconds = SecondsSince(start);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.peak_rss_kb = usage.ru_maxrss;
+  std::ifstream err(log);
+  for (std::string line; std::getline(err, line);) {
+    auto at = line.find("peak RSS ");
+    if (at != std::string::npos) result.peak_rss_mb = std::strtod(line.c_str() + at + 9, nullptr);
+  }
+  std::error_code ec;
+  std::filesystem::remove(log, ec);
   return result;
 }
 
@@ -223,7 +232,7 @@ nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decode
                        {"seconds", e.seconds},
                        {"events_per_s", e.seconds > 0 ? static_cast<double>(decoded.lines) / e.seconds : 0},
                        {"mb_per_s", e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0},
-                       {"peak_rss_mb", static_cast<double>(e.peak_rss_kb) / 1024}};
+                       {"peak_rss_mb", e.peak_rss_mb}};
   out["decide"] = {{"events", decoded.events.size()},
                    {"decisions", f.decide.decisions},
                    {"ns_per_decision", f.decide.ns_per_decision}};
@@ -246,7 +255,7 @@ void PrintText(const std::vector<EngineFigures>& all, const Decoded& decoded, co
     fmt::print("  end to end  {:>12.0f} events/s {:>9.1f} MB/s  {:.3f} s wall  peak RSS {:.1f} MB  (exit {})\n",
                e.seconds > 0 ? static_cast<double>(decoded.lines) / e.seconds : 0,
                e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0, e.seconds,
-               static_cast<double>(e.peak_rss_kb) / 1024, e.exit_code);
+               e.peak_rss_mb, e.exit_code);
     fmt::print("  decide      {:>12.1f} ns/decision ({} decisions)\n", f.decide.ns_per_decision, f.decide.decisions);
     if (f.compile_cold_ms >= 0) {
       fmt::print("  compile     {:>12.1f} ms cold, {:.1f} ms from the object cache{}\n", f.compile_cold_ms,

@@ -339,6 +339,7 @@ int RunEval(const std::vector<std::string>& args) {
     fmt::print(stderr, "charter eval: {}\n", error);
     return kExitUsage;
   }
+  if (options.verbose) fmt::print(stderr, "charter eval: peak RSS {:.1f} MB\n", PeakRssMegabytes());
   return code;
 }
 

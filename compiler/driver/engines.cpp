@@ -1,5 +1,8 @@
 #include "compiler/driver/engines.h"
 
+#include <cstdlib>
+#include <fstream>
+
 #include <fmt/format.h>
 
 namespace charter::driver {
@@ -10,6 +13,15 @@ bool ParseEngine(const std::string& text, EngineKind& kind) {
   else if (text == "jit") kind = EngineKind::Jit;
   else return false;
   return true;
+}
+
+double PeakRssMegabytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024;  // in kB
+  }
+  return 0;
 }
 
 jit::EngineOptions JitOptions(bool no_cache) {

@@ -20,6 +20,10 @@ bool ParseEngine(const std::string& text, EngineKind& kind);
 /// The JIT options of `--no-cache`: the default cache directory, or none.
 jit::EngineOptions JitOptions(bool no_cache);
 
+/// The process's peak resident set (VmHWM), which, unlike getrusage's
+/// ru_maxrss, does not count what the parent held before `exec`; 0 if unknown.
+double PeakRssMegabytes();
+
 /// `--verbose`: one line on stderr saying what compiling the JIT did.
 void PrintCompileReport(const char* verb, const jit::CompileReport& report);
 

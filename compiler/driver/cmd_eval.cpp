@@ -37,7 +37,8 @@ static const char kEvalUsage[] =
     "                       (decided by the interpreter, which keeps the trace)\n"
     "  --engine auto|jit|interp\n"
     "                       the interpreter, the LLVM JIT, or auto (default): the\n"
-    "                       interpreter for one event, the JIT for --events\n"
+    "                       interpreter for one event or a stream file under\n"
+    "                       2 MB, the JIT for larger files and standard input\n"
     "  --no-cache           compile the JIT's code afresh, without the object cache\n"
     "                       ($XDG_CACHE_HOME/charter, else ~/.cache/charter)\n"
     "  --verbose            say on stderr what compiling did (times, cache hit or miss)\n"
@@ -314,7 +315,7 @@ int RunEval(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   EngineKind engine = options.engine;
-  if (engine == EngineKind::Auto) engine = options.events_stream.empty() ? EngineKind::Interp : EngineKind::Jit;
+  if (engine == EngineKind::Auto) engine = ChooseEngine(options.events_stream);
   std::string error;
   auto decider = Decider::Make(*set->module, engine, JitOptions(options.no_cache), error);
   if (!decider) {

@@ -1,6 +1,7 @@
 #include "compiler/driver/engines.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -22,6 +23,21 @@ double PeakRssMegabytes() {
     if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024;  // in kB
   }
   return 0;
+}
+
+// Measured on 200k contract_execution events (docs/performance.md): a decision
+// costs ~9 µs interpreted and ~2 µs compiled, and loading the plugin and
+// compiling cost ~20 ms from the object cache and ~70 ms cold, so the JIT pays
+// off after a few thousand events: about 2 MB of typical NDJSON.
+constexpr uintmax_t kJitWorthBytes = 2u << 20;
+
+EngineKind ChooseEngine(const std::string& stream) {
+  if (stream.empty()) return EngineKind::Interp;
+  std::error_code ec;
+  // A pipe's length is unknown: expect a long stream.
+  if (stream == "-" || !std::filesystem::is_regular_file(stream, ec)) return EngineKind::Jit;
+  uintmax_t bytes = std::filesystem::file_size(stream, ec);
+  return !ec && bytes < kJitWorthBytes ? EngineKind::Interp : EngineKind::Jit;
 }
 
 jit::EngineOptions JitOptions(bool no_cache) {

@@ -1,6 +1,6 @@
 // Choosing the engine that decides events: the interpreter, the JIT, or
-// `auto` (the interpreter for a single event, where compiling costs more than
-// it saves; the JIT for streams and test suites).
+// `auto`: the interpreter for one event or a short stream, where compiling
+// costs more than it saves, and the JIT for long streams.
 #pragma once
 
 #include <memory>
@@ -16,6 +16,10 @@ enum class EngineKind { Auto, Interp, Jit };
 
 /// Parses `auto|jit|interp`; false for anything else.
 bool ParseEngine(const std::string& text, EngineKind& kind);
+
+/// What `auto` means for `charter eval`: `stream` is the --events path
+/// ("" for one event, "-" for standard input).
+EngineKind ChooseEngine(const std::string& stream);
 
 /// The JIT options of `--no-cache`: the default cache directory, or none.
 jit::EngineOptions JitOptions(bool no_cache);

@@ -140,7 +140,7 @@ class SchemaWalker {
     const char* expectation = percent ? "a percentage from 0 to 100" : "a number";
     if (json.kind != Kind::Number) return Expected(expectation, json, path);
     std::optional<Rational> value = ParseExactNumber(json.text);
-    if (!value) return Fail(path, "number out of range");
+    if (!value) return Fail(path, NumberProblem(json.text));
     if (percent && (*value < Rational::Int(0) || Rational::Int(100) < *value)) {
       return Expected(expectation, json, path);
     }

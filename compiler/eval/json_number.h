@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "compiler/base/rational.h"
@@ -14,5 +15,8 @@ bool IsIntegerSyntax(std::string_view literal);
 
 /// The exact value of a JSON number literal; nullopt when it does not fit a Rational.
 std::optional<Rational> ParseExactNumber(std::string_view literal);
+
+/// Why ParseExactNumber refused `literal`: too many significant digits, or out of range.
+std::string NumberProblem(std::string_view literal);
 
 }  // namespace charter::eval

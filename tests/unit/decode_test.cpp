@@ -345,7 +345,11 @@ TEST_CASE("decode: a decimal that no exact rational holds is out of range", "[de
   CHECK(SampleWith("ratio", "1e-400") == "$.ratio | number out of range");
   CHECK(SampleWith("ratio", "1e19") == "$.ratio | number out of range");
   CHECK(SampleWith("ratio", "123456789012345678901") == "$.ratio | number out of range");
-  CHECK(SampleWith("ratio", "0.12345678901234567890123") == "$.ratio | number out of range");
+  CHECK(SampleWith("ratio", "0.12345678901234567890123") ==
+        "$.ratio | number too precise: 23 significant digits, more than an exact decimal holds");
+  CHECK(SampleWith("ratio", "-3.1415926535897932384") ==
+        "$.ratio | number too precise: 20 significant digits, more than an exact decimal holds");
+  CHECK(SampleWith("ratio", "3.141592653589793238") == "ok");  // 19 digits that fit
   CHECK(SampleWith("ratio", "1e99999999999999999999") == "$.ratio | number out of range");
   CHECK(SampleWith("ratio", "-9223372036854775808") == "$.ratio | number out of range");
   // Inside arrays, the overflow is reported at the element.

@@ -41,9 +41,7 @@ constexpr int kDefaultOptLevel = 0;
 
 std::string Message(llvm::Error error) { return llvm::toString(std::move(error)); }
 
-double MillisecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
+
 
 /// The runtime calls generated code may make, by name.
 llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::MangleAndInterner& mangle) {
@@ -75,6 +73,8 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::MangleAndInterner& mangle) {
 
 }  // namespace
 
+int OptLevel(const EngineOptions& options) { return options.opt_level < 0 ? kDefaultOptLevel : options.opt_level; }
+
 /// The target machine: CPU and features as EngineOptions asks, else the default.
 llvm::Expected<llvm::orc::JITTargetMachineBuilder> TargetFor(const EngineOptions& options) {
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
@@ -85,13 +85,12 @@ llvm::Expected<llvm::orc::JITTargetMachineBuilder> TargetFor(const EngineOptions
     builder->setCPU(cpu);
     builder->getFeatures() = llvm::SubtargetFeatures();
   }
-  int level = options.opt_level < 0 ? kDefaultOptLevel : options.opt_level;
-  builder->setCodeGenOptLevel(level == 0 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
+  builder->setCodeGenOptLevel(OptLevel(options) == 0 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
   return builder;
 }
 
 llvm::OptimizationLevel PipelineFor(const EngineOptions& options) {
-  switch (options.opt_level < 0 ? kDefaultOptLevel : options.opt_level) {
+  switch (OptLevel(options)) {
     case 0: return llvm::OptimizationLevel::O0;
     case 1: return llvm::OptimizationLevel::O1;
     case 2: return llvm::OptimizationLevel::O2;

@@ -42,9 +42,6 @@ std::string Sha256Hex(llvm::StringRef data) {
   return Hex(digest);
 }
 
-double MillisecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 const char* LevelName(llvm::OptimizationLevel level) {
   if (level == llvm::OptimizationLevel::O0) return "O0";
@@ -54,6 +51,10 @@ const char* LevelName(llvm::OptimizationLevel level) {
 }
 
 }  // namespace
+
+double MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 CachingCompiler::CachingCompiler(std::unique_ptr<llvm::TargetMachine> machine, llvm::OptimizationLevel level,
                                  std::string cache_dir, std::string program, CompileReport& report)

@@ -14,6 +14,7 @@
 // and is compiled again and rewritten, never loaded.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -48,6 +49,9 @@ class CachingCompiler final : public llvm::orc::IRCompileLayer::IRCompiler {
   std::string program_;
   CompileReport& report_;
 };
+
+/// The milliseconds since `start`, for CompileReport.
+double MillisecondsSince(std::chrono::steady_clock::time_point start);
 
 /// The source files of `program` and the build IDs of the running binaries.
 std::string ProgramFingerprint(const SourceManager& sources);

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <sstream>
 
 #include "compiler/diagnostics/render.h"
 #include "compiler/format/comments.h"
@@ -112,22 +111,11 @@ TEST_CASE("Every charter example of the documentation formats idempotently with 
   for (const char* doc : {"docs/language.md", "README.md"}) {
     std::string text;
     REQUIRE(ReadFile(testing::SourcePath(doc), text));
-    std::istringstream in(text);
-    std::string line, block;
-    bool inside = false;
-    while (std::getline(in, line)) {
-      if (!inside && line.rfind("```charter", 0) == 0) {
-        inside = true;
-        block.clear();
-      } else if (inside && line.rfind("```", 0) == 0) {
-        inside = false;
-        if (!Format(block)) continue;  // a fragment: a statement or an expression
-        INFO(doc << ":\n" << block);
-        CheckFormats(block, "doc.charter");
-        ++examples;
-      } else if (inside) {
-        block += line + "\n";
-      }
+    for (const auto& example : testing::CharterExamples(text)) {
+      if (!Format(example.text)) continue;  // a fragment: a statement or an expression
+      INFO(doc << ":\n" << example.text);
+      CheckFormats(example.text, "doc.charter");
+      ++examples;
     }
   }
   CHECK(examples > 10);

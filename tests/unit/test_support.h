@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests: run the front end on text or files.
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -32,5 +33,30 @@ inline std::unique_ptr<CheckRun> CheckText(const std::string& text, const std::s
 }
 
 inline std::string SourcePath(const std::string& relative) { return std::string(CHARTER_SOURCE_DIR) + "/" + relative; }
+
+/// A ```charter block of a Markdown file, with the line its text starts on.
+struct DocExample {
+  std::string text;
+  int line = 0;
+};
+
+/// Every ```charter block of `markdown`, in order.
+inline std::vector<DocExample> CharterExamples(const std::string& markdown) {
+  std::vector<DocExample> examples;
+  std::istringstream in(markdown);
+  std::string line;
+  bool inside = false;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!inside && line.rfind("```charter", 0) == 0) {
+      inside = true;
+      examples.push_back({"", number + 1});
+    } else if (inside && line.rfind("```", 0) == 0) {
+      inside = false;
+    } else if (inside) {
+      examples.back().text += line + "\n";
+    }
+  }
+  return examples;
+}
 
 }  // namespace charter::testing

@@ -11,6 +11,9 @@ file        : header? importDecl* decl* EOF ;
 header      : (POLICY | MODULE) qualifiedName ;
 importDecl  : IMPORT qualifiedName (AS ident)? ;
 qualifiedName : ident ('.' ident)* ;
+// Entry point for each declaration after the head, parsed on its own
+// (compiler/parse/chunks.h says where a file is cut).
+declarations : decl* EOF ;
 // Entry point for `{expr}` interpolations inside string literals.
 exprOnly    : expr EOF ;
 

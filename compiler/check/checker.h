@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "compiler/base/rational.h"
@@ -148,7 +149,14 @@ class Checker {
   std::vector<std::set<std::string>> facts_;
   std::set<const ast::Decl*> used_;
   std::set<std::pair<FileId, std::string>> used_imports_;  // (file, module alias)
-  std::map<const ast::Decl*, std::set<const ast::Decl*>> calls_;  // fn → fns it calls
+  // fn → fns it calls; ordered by source position so cycles read the same on every run.
+  struct BySourceOrder {
+    bool operator()(const ast::Decl* a, const ast::Decl* b) const {
+      auto key = [](const ast::Decl* d) { return std::tuple(d->span.file, d->span.offset, reinterpret_cast<uintptr_t>(d)); };
+      return key(a) < key(b);
+    }
+  };
+  std::map<const ast::Decl*, std::set<const ast::Decl*, BySourceOrder>, BySourceOrder> calls_;
   const ast::Decl* current_decl_ = nullptr;
   const ast::EventDecl* current_event_ = nullptr;  // inside a rule
   EventOutputs* current_outputs_ = nullptr;

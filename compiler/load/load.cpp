@@ -39,7 +39,7 @@ class Loader {
     }
     const SourceFile& source = program_.sources.Add(path, std::move(text));
     by_path_[key] = source.id();
-    auto file = Parse(source, diags_);
+    auto file = Parse(source, diags_, options_.parse);
     if (program_.files.size() <= source.id()) program_.files.resize(source.id() + 1);
     program_.files[source.id()] = std::move(file);
     ResolveImports(source.id(), path);

@@ -9,6 +9,7 @@
 #include "compiler/ast/ast.h"
 #include "compiler/base/source.h"
 #include "compiler/diagnostics/diagnostic.h"
+#include "compiler/parse/parse.h"
 
 namespace charter {
 
@@ -17,6 +18,8 @@ struct LoadOptions {
   std::string stdlib_dir;
   /// Texts that replace files on disk (an editor's unsaved buffers), by path.
   std::map<std::string, std::string> overlays;
+  /// Parse options for every file (a parse cache, leaving tests out).
+  ParseOptions parse;
 };
 
 /// A set of parsed files; `modules` lists imports before their importers.

@@ -31,6 +31,11 @@ std::vector<uint32_t> InvalidUtf8(std::string_view text);
 /// The text ANTLR sees: each invalid byte becomes `?`, so byte offsets stay aligned.
 std::string Sanitized(std::string_view text);
 
+struct Chunk;
+/// Parses one piece of `file` (`sanitized` is its text); `next` is the piece after it, if any.
+std::unique_ptr<ast::File> ParseChunk(const SourceFile& file, const Chunk& chunk, std::string_view sanitized,
+                                      const Chunk* next, DiagnosticSink& diags);
+
 /// Parses the expression inside `{...}` of a string literal; `base` is its byte offset.
 ast::ExprPtr ParseInterpolation(const SourceFile& file, uint32_t base, std::string_view text, DiagnosticSink& diags);
 
@@ -42,6 +47,8 @@ class AstBuilder {
       : file_(file), offsets_(offsets), tokens_(tokens), diags_(diags) {}
 
   std::unique_ptr<ast::File> BuildFile(P::FileContext* ctx);
+  /// A file holding only the declarations of one piece.
+  std::unique_ptr<ast::File> BuildDeclarations(P::DeclarationsContext* ctx);
   ast::ExprPtr BuildExpr(P::ExprContext* ctx);
 
  private:
@@ -53,6 +60,7 @@ class AstBuilder {
   ast::TypeRef MakeType(P::TypeContext* ctx) const;
   std::vector<ast::Param> MakeParams(P::ParamsContext* ctx) const;
 
+  void AddDecls(const std::vector<P::DeclContext*>& decls, ast::File& file);
   ast::DeclPtr BuildDecl(P::DeclContext* ctx);
   ast::DeclPtr BuildEnum(P::EnumDeclContext* ctx);
   ast::DeclPtr BuildRecord(P::RecordDeclContext* ctx);

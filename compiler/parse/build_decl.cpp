@@ -68,13 +68,24 @@ std::unique_ptr<ast::File> AstBuilder::BuildFile(P::FileContext* ctx) {
     out.span = SpanOf(import);
     if (!out.path.empty()) file->imports.push_back(std::move(out));
   }
-  for (auto* decl : ctx->decl()) {
+  AddDecls(ctx->decl(), *file);
+  return file;
+}
+
+std::unique_ptr<ast::File> AstBuilder::BuildDeclarations(P::DeclarationsContext* ctx) {
+  auto file = std::make_unique<ast::File>();
+  file->id = file_.id();
+  if (ctx) AddDecls(ctx->decl(), *file);
+  return file;
+}
+
+void AstBuilder::AddDecls(const std::vector<P::DeclContext*>& decls, ast::File& file) {
+  for (auto* decl : decls) {
     if (auto built = BuildDecl(decl)) {
       built->file = file_.id();
-      file->decls.push_back(std::move(built));
+      file.decls.push_back(std::move(built));
     }
   }
-  return file;
 }
 
 ast::DeclPtr AstBuilder::BuildDecl(P::DeclContext* ctx) {

@@ -2,12 +2,15 @@
 // hands the parse tree to the AST builder.
 #include "compiler/parse/parse.h"
 
+#include <optional>
 #include <regex>
 
 #include "CharterLexer.h"
 #include "CharterParser.h"
 #include "antlr4-runtime.h"
 #include "compiler/parse/build_ast.h"
+#include "compiler/parse/chunks.h"
+#include "compiler/parse/parse_cache.h"
 
 namespace charter {
 namespace {
@@ -75,24 +78,35 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       return;  // already reported by the token scan, with a better message
     }
     Span span;
+    std::string friendly = FriendlySyntaxMessage(message);
     if (offending && offending->getType() != antlr4::Token::EOF) {
       span = offsets_.TokenSpan(offending);
+    } else if (offending && next_declaration_) {
+      // The piece ends where the next declaration begins: name that, as a
+      // parse of the whole file would.
+      span = *next_declaration_;
+      std::string next = "`" + std::string(file_.text().substr(span.offset, span.length)) + "`";
+      for (size_t at; (at = friendly.find("end of file")) != std::string::npos;) friendly.replace(at, 11, next);
     } else if (offending) {
-      span = file_.SpanAt(static_cast<uint32_t>(file_.text().size()), 0);
+      span = file_.SpanAt(offsets_.Byte(SIZE_MAX), 0);
     } else {
       span = file_.SpanAt(file_.OffsetOf(static_cast<uint32_t>(line), static_cast<uint32_t>(position + 1)), 1);
     }
     // One syntax error per line: ANTLR's recovery often reports the same break twice.
     if (span.line == last_line_) return;
     last_line_ = span.line;
-    diags_.Report(DiagKind::SyntaxError, span, FriendlySyntaxMessage(message));
+    diags_.Report(DiagKind::SyntaxError, span, friendly);
   }
+
+  /// The text parsed is one declaration; `next` is the first word of the one after it.
+  void EndsBefore(Span next) { next_declaration_ = next; }
 
  private:
   const SourceFile& file_;
   const OffsetMap& offsets_;
   DiagnosticSink& diags_;
   uint32_t last_line_ = 0;
+  std::optional<Span> next_declaration_;
 };
 
 void ReportBadTokens(antlr4::CommonTokenStream& tokens, const OffsetMap& offsets, DiagnosticSink& diags) {
@@ -162,43 +176,92 @@ std::string Sanitized(std::string_view text) {
   return out;
 }
 
+namespace {
+
 struct ParsedText {
   antlr4::ANTLRInputStream input;
   CharterLexer lexer;
   antlr4::CommonTokenStream tokens;
   CharterParser parser;
-  explicit ParsedText(std::string_view text)
-      : input(Sanitized(text)), lexer(&input), tokens(&lexer), parser(&tokens) {
+  explicit ParsedText(std::string_view sanitized)
+      : input(sanitized.data(), sanitized.size()), lexer(&input), tokens(&lexer), parser(&tokens) {
     lexer.removeErrorListeners();
     parser.removeErrorListeners();
   }
+
+  // SLL prediction first, which is several times faster and decides every
+  // valid input the same way; only text that fails it is parsed again with
+  // full LL and error recovery, so syntax errors read as they always did.
+  template <typename Context>
+  Context* Run(Context* (CharterParser::*rule)(), antlr4::ANTLRErrorListener& listener) {
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    try {
+      return (parser.*rule)();
+    } catch (const antlr4::ParseCancellationException&) {
+    }
+    parser.reset();
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.addErrorListener(&listener);
+    return (parser.*rule)();
+  }
 };
 
-std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags) {
+}  // namespace
+
+std::unique_ptr<ast::File> ParseChunk(const SourceFile& file, const Chunk& chunk, std::string_view sanitized,
+                                      const Chunk* next, DiagnosticSink& diags) {
+  ParsedText parsed(sanitized);
+  OffsetMap offsets(file, chunk.offset, sanitized);
+  SyntaxErrorListener listener(file, offsets, diags);
+  if (next) listener.EndsBefore(file.SpanAt(next->keyword_offset, next->keyword_length));
+  parsed.lexer.addErrorListener(&listener);
+  parsed.tokens.fill();
+  ReportBadTokens(parsed.tokens, offsets, diags);
+  AstBuilder builder(file, offsets, parsed.tokens, diags);
+  if (chunk.head) return builder.BuildFile(parsed.Run(&CharterParser::file, listener));
+  return builder.BuildDeclarations(parsed.Run(&CharterParser::declarations, listener));
+}
+
+std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags, const ParseOptions& options) {
   for (uint32_t at : InvalidUtf8(file.text())) {
     diags.Report(DiagKind::InvalidCharacter, file.SpanAt(at, 1), "the file is not valid UTF-8 here");
   }
-  ParsedText parsed(file.text());
-  OffsetMap offsets(file, 0, Sanitized(file.text()));
-  SyntaxErrorListener listener(file, offsets, diags);
-  parsed.lexer.addErrorListener(&listener);
-  parsed.parser.addErrorListener(&listener);
-  parsed.tokens.fill();
-  ReportBadTokens(parsed.tokens, offsets, diags);
-  CharterParser::FileContext* tree = parsed.parser.file();
-  AstBuilder builder(file, offsets, parsed.tokens, diags);
-  return builder.BuildFile(tree);
+  std::string sanitized = Sanitized(file.text());
+  std::vector<Chunk> chunks = SplitDeclarations(file.text());
+  auto out = std::make_unique<ast::File>();
+  out->id = file.id();
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    const Chunk& chunk = chunks[i];
+    if (chunk.test && options.skip_tests) continue;
+    const Chunk* next = i + 1 < chunks.size() ? &chunks[i + 1] : nullptr;
+    std::string_view piece = std::string_view(sanitized).substr(chunk.offset, chunk.length);
+    std::unique_ptr<ast::File> part = options.cache ? options.cache->Get(file, chunk, piece, next, diags)
+                                                    : ParseChunk(file, chunk, piece, next, diags);
+    if (chunk.head) {
+      out->role = part->role;
+      out->name = std::move(part->name);
+      out->header_span = part->header_span;
+      out->imports = std::move(part->imports);
+    }
+    for (auto& decl : part->decls) {
+      decl->file = file.id();
+      out->decls.push_back(std::move(decl));
+    }
+  }
+  return out;
 }
 
 ast::ExprPtr ParseInterpolation(const SourceFile& file, uint32_t base, std::string_view text, DiagnosticSink& diags) {
-  ParsedText parsed(text);
-  OffsetMap offsets(file, base, Sanitized(text));
+  std::string sanitized = Sanitized(text);
+  ParsedText parsed(sanitized);
+  OffsetMap offsets(file, base, sanitized);
   SyntaxErrorListener listener(file, offsets, diags);
   parsed.lexer.addErrorListener(&listener);
-  parsed.parser.addErrorListener(&listener);
   parsed.tokens.fill();
   ReportBadTokens(parsed.tokens, offsets, diags);
-  CharterParser::ExprOnlyContext* tree = parsed.parser.exprOnly();
+  CharterParser::ExprOnlyContext* tree = parsed.Run(&CharterParser::exprOnly, listener);
   AstBuilder builder(file, offsets, parsed.tokens, diags);
   return builder.BuildExpr(tree ? tree->expr() : nullptr);
 }

@@ -9,8 +9,19 @@
 
 namespace charter {
 
+class ParseCache;
+
+struct ParseOptions {
+  /// Reuses the trees of declarations whose text is unchanged (the language server).
+  ParseCache* cache = nullptr;
+  /// Leaves `test` declarations out, for verbs that never run them.
+  bool skip_tests = false;
+};
+
 /// Parses one file. Always returns a tree: parts that do not parse become
 /// error nodes or are skipped, and each problem is reported to `diags`.
-std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags);
+/// Each top-level declaration is parsed on its own (see chunks.h), so a
+/// broken one never swallows the next.
+std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags, const ParseOptions& options = {});
 
 }  // namespace charter

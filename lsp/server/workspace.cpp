@@ -40,6 +40,7 @@ void Workspace::Close(const std::string& uri) {
 AnalysisOptions Workspace::OptionsFor(const Document& doc) const {
   AnalysisOptions options;
   options.stdlib_dir = options_.stdlib_dir;
+  options.parse_cache = parse_cache_;
   for (const auto& [uri, other] : documents_) {
     if (uri != doc.uri) options.overlays[other.path] = other.text;
   }

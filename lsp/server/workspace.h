@@ -70,6 +70,8 @@ class Workspace {
   std::map<std::string, std::vector<std::function<void(const Document*, std::shared_ptr<const Analysis>)>>> waiters_;
   bool analysing_ = false;
   std::vector<std::function<void(const Document&)>> on_analysed_;
+  // Used by the worker only, one analysis at a time.
+  std::shared_ptr<ParseCache> parse_cache_ = std::make_shared<ParseCache>();
 };
 
 }  // namespace charter::lsp

@@ -49,8 +49,10 @@ std::shared_ptr<const Analysis> Analyze(const std::string& path, const std::stri
   load.stdlib_dir = options.stdlib_dir;
   load.overlays = options.overlays;
   load.overlays[path] = text;
+  load.parse.cache = options.parse_cache.get();
   DiagnosticSink diags;
   auto program = Load({path}, load, diags);
+  if (options.parse_cache) options.parse_cache->EndRound();
   if (!program->entries.empty()) analysis->entry = program->entries.front();
   analysis->checked = Check(std::move(program), diags);
   diags.SortAndDedupe();

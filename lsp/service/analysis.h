@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/check/check.h"
+#include "compiler/parse/parse_cache.h"
 #include "lsp/protocol/line_index.h"
 #include "lsp/service/symbols.h"
 
@@ -39,6 +40,8 @@ struct Analysis {
 struct AnalysisOptions {
   std::string stdlib_dir;                       // empty: the built-in one
   std::map<std::string, std::string> overlays;  // other open documents, by path
+  /// Declarations parsed by earlier analyses, reused while their text is unchanged.
+  std::shared_ptr<ParseCache> parse_cache;
 };
 
 std::shared_ptr<const Analysis> Analyze(const std::string& path, const std::string& text,

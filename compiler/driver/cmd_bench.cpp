@@ -350,7 +350,7 @@ int RunBench(const std::vector<std::string>& args) {
   BenchOptions options;
   int exit_code = kExitOk;
   if (!ParseOptions(args, options, exit_code)) return exit_code;
-  auto set = LoadPolicySet("bench", ExpandPolicyPaths(options.policies));
+  auto set = LoadPolicySet("bench", ExpandPolicyPaths(options.policies), Tests::Skip);
   if (!set) return kExitUsage;
   Decoded decoded;
   if (!ReadStream(*set, options, decoded)) return kExitUsage;

@@ -308,7 +308,7 @@ int RunEval(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   options.event_file = positional.empty() ? "-" : positional[0];
-  auto set = LoadPolicySet("eval", ExpandPolicyPaths(options.policies));
+  auto set = LoadPolicySet("eval", ExpandPolicyPaths(options.policies), Tests::Skip);
   if (!set) return kExitUsage;
   if (options.log.path.empty() && (!options.log.key_file.empty() || options.log.redact)) {
     fmt::print(stderr, "charter eval: --log-key-file and --log-redact need --log FILE\n");

@@ -279,7 +279,7 @@ int RunTest(const std::vector<std::string>& args) {
   for (const auto& file : files) {
     FileReport report;
     report.path = file;
-    report.set = LoadPolicySet("test", {file});
+    report.set = LoadPolicySet("test", {file}, Tests::Load);
     if (!report.set) {
       load_failed = true;
       continue;

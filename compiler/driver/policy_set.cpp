@@ -29,7 +29,8 @@ std::vector<std::string> ExpandPolicyPaths(const std::vector<std::string>& paths
   return expanded;
 }
 
-std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files) {
+std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files,
+                                         Tests tests) {
   for (const auto& file : files) {
     std::string text;
     if (!ReadFile(file, text)) {
@@ -38,7 +39,9 @@ std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vec
     }
   }
   DiagnosticSink diags;
-  auto program = Load(files, {}, diags);
+  LoadOptions load;
+  load.parse.skip_tests = tests == Tests::Skip;
+  auto program = Load(files, load, diags);
   auto set = std::make_unique<PolicySet>();
   set->checked = Check(std::move(program), diags);
   diags.SortAndDedupe();

@@ -19,8 +19,14 @@ struct PolicySet {
   std::unique_ptr<ir::Module> module;
 };
 
+/// Whether a verb runs the policies' `test` declarations. Verbs that do not
+/// leave them unparsed: most of a policy's text is its tests, so `eval`
+/// starts several times faster, and a broken test does not stop decisions
+/// (`charter check` and `charter test` still report it).
+enum class Tests { Load, Skip };
+
 /// Loads, checks and lowers `files`. On an unreadable file or any error,
 /// prints the diagnostics to stderr (prefixed by `verb`) and returns null.
-std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files);
+std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files, Tests tests);
 
 }  // namespace charter::driver

@@ -142,7 +142,7 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
                        if (!machine) return machine.takeError();
                        return std::make_unique<CachingCompiler>(
                            std::move(*machine), PipelineFor(options), options.cache_dir,
-                           options.cache_dir.empty() ? "" : ProgramFingerprint(runtime.program.program->sources),
+                           options.cache_dir.empty() ? "" : ProgramFingerprint(*runtime.program.program),
                            report_);
                      })
                      .create();

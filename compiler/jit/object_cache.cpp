@@ -98,8 +98,9 @@ int CollectBuildIds(dl_phdr_info* info, size_t, void* data) {
 
 }  // namespace
 
-std::string ProgramFingerprint(const SourceManager& sources) {
-  std::string out;
+std::string ProgramFingerprint(const Program& program) {
+  const SourceManager& sources = program.sources;
+  std::string out = program.has_tests ? "with tests\n" : "without tests\n";
   // The main program (empty name) and the plugin carry Charter's code; a
   // shared library's ID changes only with an upgrade, which is fine to key on too.
   dl_iterate_phdr(CollectBuildIds, &out);

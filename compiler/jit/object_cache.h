@@ -23,6 +23,7 @@
 #include <llvm/Target/TargetMachine.h>
 
 #include "compiler/base/source.h"
+#include "compiler/load/load.h"
 #include "compiler/jit/engine.h"
 
 namespace charter::jit {
@@ -53,7 +54,8 @@ class CachingCompiler final : public llvm::orc::IRCompileLayer::IRCompiler {
 /// The milliseconds since `start`, for CompileReport.
 double MillisecondsSince(std::chrono::steady_clock::time_point start);
 
-/// The source files of `program` and the build IDs of the running binaries.
-std::string ProgramFingerprint(const SourceManager& sources);
+/// The source files of `program`, whether its tests were parsed, and the
+/// build IDs of the running binaries.
+std::string ProgramFingerprint(const Program& program);
 
 }  // namespace charter::jit

@@ -128,6 +128,7 @@ class Loader {
 std::unique_ptr<Program> Load(const std::vector<std::string>& paths, const LoadOptions& options,
                               DiagnosticSink& diags) {
   auto program = std::make_unique<Program>();
+  program->has_tests = !options.parse.skip_tests;
   Loader loader(*program, options, diags);
   for (const auto& path : paths) {
     FileId id = loader.LoadFile(path);

@@ -31,6 +31,8 @@ struct Program {
   std::map<std::string, FileId> module_by_name;    // "std.time" → file
   /// For each file, the module each of its imports resolved to (by import index).
   std::map<FileId, std::vector<FileId>> resolved_imports;
+  /// False when `test` declarations were left out (LoadOptions::parse).
+  bool has_tests = true;
 
   const ast::File& file(FileId id) const { return *files.at(id); }
   bool IsEntry(FileId id) const;

@@ -28,6 +28,146 @@ std::vector<std::string> FirstLines(const std::string& text) {
   return lines;
 }
 
+// Every span of a tree, by a walk written apart from ast::CloneDecl, so a
+// field the cloner forgets shows up as a difference.
+struct SpanWalk {
+  std::string out;
+  void S(const Span& span) { out += fmt::format("{}+{}@{}:{} ", span.offset, span.length, span.line, span.column); }
+  void I(const ast::Ident& ident) { out += ident.name + " "; S(ident.span); }
+  void T(const ast::TypeRef& type) {
+    I(type.name);
+    S(type.span);
+    for (const auto& arg : type.args) T(arg);
+  }
+  void F(const std::vector<ast::FieldInit>& fields) {
+    for (const auto& field : fields) { I(field.name); E(field.value.get()); }
+  }
+  void R(const ast::Reason& reason) { S(reason.code_span); E(reason.message.get()); }
+  void E(const ast::Expr* expr) {
+    if (!expr) { out += "- "; return; }
+    out += fmt::format("{}:", ast::ExprKindName(expr->kind));
+    S(expr->span);
+    using K = ast::ExprKind;
+    switch (expr->kind) {
+      case K::String: for (const auto& part : expr->As<ast::StringLit>().parts) E(part.expr.get()); break;
+      case K::Fraction: E(expr->As<ast::FractionOf>().whole.get()); break;
+      case K::List: for (const auto& e : expr->As<ast::ListLit>().elements) E(e.get()); break;
+      case K::Record: I(expr->As<ast::RecordLit>().type_name); F(expr->As<ast::RecordLit>().fields); break;
+      case K::Name: I(expr->As<ast::NameExpr>().name); break;
+      case K::Lambda: I(expr->As<ast::LambdaExpr>().param); E(expr->As<ast::LambdaExpr>().body.get()); break;
+      case K::Call: I(expr->As<ast::CallExpr>().callee); for (const auto& a : expr->As<ast::CallExpr>().args) E(a.get()); break;
+      case K::Member: {
+        const auto& m = expr->As<ast::MemberExpr>();
+        E(m.object.get()); I(m.name); out += fmt::format("{}{} ", m.is_call, m.optional_chain);
+        for (const auto& a : m.args) E(a.get());
+        break;
+      }
+      case K::With: E(expr->As<ast::WithExpr>().base.get()); F(expr->As<ast::WithExpr>().fields); break;
+      case K::Unary: E(expr->As<ast::UnaryExpr>().operand.get()); break;
+      case K::Binary: {
+        const auto& b = expr->As<ast::BinaryExpr>();
+        S(b.op_span); E(b.lhs.get()); E(b.rhs.get());
+        break;
+      }
+      case K::Match:
+        E(expr->As<ast::MatchExpr>().subject.get());
+        for (const auto& arm : expr->As<ast::MatchExpr>().arms) {
+          for (const auto& p : arm.patterns) I(p);
+          E(arm.value.get()); S(arm.span);
+        }
+        break;
+      case K::If: {
+        const auto& i = expr->As<ast::IfExpr>();
+        E(i.cond.get()); E(i.then_value.get()); E(i.else_value.get());
+        break;
+      }
+      default: break;
+    }
+  }
+  void B(const ast::Block& block) { for (const auto& stmt : block) St(*stmt); }
+  void St(const ast::Stmt& stmt) {
+    S(stmt.span);
+    using K = ast::StmtKind;
+    switch (stmt.kind) {
+      case K::Let: { const auto& l = stmt.As<ast::LetStmt>(); I(l.name); if (l.type) T(*l.type); E(l.value.get()); break; }
+      case K::Value: I(stmt.As<ast::ValueStmt>().name); E(stmt.As<ast::ValueStmt>().value.get()); break;
+      case K::When:
+        for (const auto& branch : stmt.As<ast::WhenStmt>().branches) { E(branch.cond.get()); B(branch.body); }
+        if (stmt.As<ast::WhenStmt>().otherwise) B(*stmt.As<ast::WhenStmt>().otherwise);
+        break;
+      case K::Veto: {
+        const auto& v = stmt.As<ast::VetoStmt>();
+        I(v.binder); E(v.list.get()); E(v.where.get()); E(v.valid.get());
+        if (v.invalid_warning) R(*v.invalid_warning);
+        E(v.overridden.get());
+        if (v.deny) R(*v.deny);
+        for (const auto* spans : {&v.valid_spans, &v.override_spans, &v.deny_spans}) for (const auto& s : *spans) S(s);
+        break;
+      }
+      default: E(stmt.As<ast::ReasonStmt>().cond.get()); R(stmt.As<ast::ReasonStmt>().reason); break;
+    }
+  }
+  void D(const ast::Decl& decl) {
+    S(decl.span); I(decl.name);
+    using K = ast::DeclKind;
+    switch (decl.kind) {
+      case K::Enum: for (const auto& m : decl.As<ast::EnumDecl>().members) I(m.name); break;
+      case K::Record: case K::Event:
+        for (const auto& f : decl.As<ast::RecordDecl>().fields) { I(f.name); T(f.type); }
+        if (decl.kind == K::Event) S(decl.As<ast::EventDecl>().json_kind_span);
+        break;
+      case K::Const: if (decl.As<ast::ConstDecl>().type) T(*decl.As<ast::ConstDecl>().type); E(decl.As<ast::ConstDecl>().value.get()); break;
+      case K::Fn: case K::ExternFn: {
+        const auto& fn = decl.As<ast::FnDecl>();
+        for (const auto& p : fn.params) { I(p.name); T(p.type); }
+        T(fn.result);
+        for (const auto& let : fn.lets) St(*let);
+        E(fn.body.get());
+        break;
+      }
+      case K::Tier:
+        T(decl.As<ast::TierDecl>().row_type);
+        for (const auto& row : decl.As<ast::TierDecl>().rows) { I(row.member); F(row.fields); S(row.span); }
+        break;
+      case K::Quorum: {
+        const auto& q = decl.As<ast::QuorumDecl>();
+        T(q.ballot_type); I(q.role_field);
+        for (const auto& c : q.clauses) { E(c.count.get()); I(c.role); S(c.span); }
+        break;
+      }
+      case K::Vote: {
+        const auto& v = decl.As<ast::VoteDecl>();
+        T(v.ballot_type); I(v.choice_field);
+        if (v.role_field) I(*v.role_field);
+        for (const auto& c : v.categories) { I(c.category); for (const auto& m : c.members) I(m); }
+        E(v.pass.get()); S(v.pass_span); E(v.tie.get());
+        if (v.tie_role) I(*v.tie_role);
+        for (const auto& r : v.protected_roles) I(r);
+        E(v.tabled.get());
+        break;
+      }
+      case K::Threshold: {
+        const auto& t = decl.As<ast::ThresholdDecl>();
+        I(t.param.name); T(t.param.type); E(t.domain_low.get()); E(t.domain_high.get()); T(t.result);
+        for (const auto& band : t.bands) {
+          for (const auto& bound : band.bounds) { E(bound.value.get()); S(bound.span); }
+          E(band.result.get()); S(band.span);
+        }
+        break;
+      }
+      case K::Rule: I(decl.As<ast::RuleDecl>().event); E(decl.As<ast::RuleDecl>().when.get()); B(decl.As<ast::RuleDecl>().body); break;
+      case K::Test:
+        E(decl.As<ast::TestDecl>().given.get());
+        for (const auto& x : decl.As<ast::TestDecl>().expectations) {
+          for (const auto& code : x.codes) S(code.second);
+          I(x.value_name); E(x.value.get()); S(x.span);
+        }
+        break;
+    }
+    out += "\n";
+  }
+};
+
 // Everything a parse produced, spans included, as text to compare.
 std::string Describe(const ast::File& file, const DiagnosticSink& diags) {
   std::string out = ast::PrintAst(file);
@@ -42,6 +182,9 @@ std::string Describe(const ast::File& file, const DiagnosticSink& diags) {
     spans += fmt::format("[{} doc={} file={}]\n", decl->name.name, decl->doc, decl->file);
   }
   out += spans;
+  SpanWalk walk;
+  for (const ast::DeclPtr& decl : file.decls) walk.D(*decl);
+  out += walk.out;
   for (const Diagnostic& d : diags.diagnostics()) {
     out += fmt::format("{} {}:{}+{}@{}:{} {}\n", d.code(), d.span.file, d.span.offset, d.span.length, d.span.line,
                        d.span.column, d.message);

@@ -20,7 +20,7 @@ std::unique_ptr<ast::File> CopyOf(const ast::File& tree, const ast::SpanMap& map
   copy->id = tree.id;
   copy->role = tree.role;
   for (const ast::Ident& part : tree.name) copy->name.push_back(ast::CloneIdent(part, map));
-  copy->header_span = tree.header_span.valid() ? map(tree.header_span) : tree.header_span;
+  copy->header_span = map(tree.header_span);
   for (const ast::Import& import : tree.imports) copy->imports.push_back(ast::CloneImport(import, map));
   for (const ast::DeclPtr& decl : tree.decls) copy->decls.push_back(ast::CloneDecl(*decl, map));
   return copy;
@@ -29,10 +29,9 @@ std::unique_ptr<ast::File> CopyOf(const ast::File& tree, const ast::SpanMap& map
 void Replay(const std::vector<Diagnostic>& cached, const ast::SpanMap& map, DiagnosticSink& diags) {
   for (const Diagnostic& original : cached) {
     Diagnostic& copy = diags.Report(original.kind, map(original.span), original.message);
-    copy = original;
-    copy.span = map(original.span);
-    for (DiagLabel& label : copy.labels) label.span = map(label.span);
-    if (copy.fix) copy.fix->span = map(copy.fix->span);
+    copy.notes = original.notes;
+    for (const DiagLabel& label : original.labels) copy.labels.push_back({map(label.span), label.message});
+    if (original.fix) copy.fix = FixIt{map(original.fix->span), original.fix->replacement, original.fix->message};
   }
 }
 

@@ -3,12 +3,7 @@
 // line edits; a range request keeps those that touch the range.
 #include "lsp/features/features.h"
 
-#if __has_include("compiler/format/format.h")
 #include "compiler/format/format.h"
-#define CHARTER_LSP_HAS_FORMAT 1
-#else
-#define CHARTER_LSP_HAS_FORMAT 0
-#endif
 
 namespace charter::lsp {
 
@@ -77,7 +72,6 @@ void RegisterFormatting(MethodTable& table, Workspace& workspace) {
   auto format = [&workspace](const std::string& uri, std::optional<Range> range, Reply reply) {
     const Document* doc = workspace.Find(uri);
     if (!doc) return reply(RpcError{error_code::kRequestFailed, "the document is not open"});
-#if CHARTER_LSP_HAS_FORMAT
     std::string path = doc->path, text = doc->text;
     auto result = std::make_shared<Result>(nlohmann::json::array());
     workspace.OnWorker(
@@ -96,10 +90,6 @@ void RegisterFormatting(MethodTable& table, Workspace& workspace) {
           *result = edits;
         },
         [result, reply] { reply(*result); });
-#else
-    (void)range;
-    reply(RpcError{error_code::kRequestFailed, "formatting is not available in this build"});
-#endif
   };
   table.RawRequest("textDocument/formatting", [format](const nlohmann::json& params, Reply reply) {
     format(params.get<UriParams>().uri, std::nullopt, std::move(reply));

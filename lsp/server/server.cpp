@@ -4,12 +4,6 @@
 
 #include "lsp/features/features.h"
 
-#if __has_include("compiler/format/format.h")
-#define CHARTER_LSP_HAS_FORMAT 1
-#else
-#define CHARTER_LSP_HAS_FORMAT 0
-#endif
-
 namespace charter::lsp {
 
 using json = nlohmann::json;
@@ -80,11 +74,9 @@ json Server::Capabilities() const {
       {"codeLensProvider", {{"resolveProvider", false}}},
       {"executeCommandProvider", {{"commands", {"charter.runTest"}}}},
       {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+      {"documentFormattingProvider", true},
+      {"documentRangeFormattingProvider", true},
   };
-  if (CHARTER_LSP_HAS_FORMAT) {
-    caps["documentFormattingProvider"] = true;
-    caps["documentRangeFormattingProvider"] = true;
-  }
   return caps;
 }
 

@@ -1,8 +1,9 @@
 // Calls: user functions, governance declarations (quorum, vote, threshold),
 // global builtins, module functions, and methods on strings, lists and sets.
-#include <regex>
+#include <variant>
 
 #include "compiler/check/checker.h"
+#include "runtime/builtins/regex.h"
 
 namespace charter {
 
@@ -209,11 +210,9 @@ const Type* Checker::CheckMethod(ast::MemberExpr& expr, const Type* object) {
     if (name == "matches") {
       if (plain_args({types_.String()}) && args[0]->kind == ast::ExprKind::String) {
         if (auto pattern = args[0]->As<ast::StringLit>().Constant()) {
-          try {
-            std::regex compiled(*pattern, std::regex::ECMAScript);
-          } catch (const std::regex_error& error) {
-            diags_.Report(DiagKind::InvalidLiteral, args[0]->span,
-                          std::string("invalid regular expression: ") + error.what());
+          auto compiled = runtime::Regex::Compile(*pattern);
+          if (auto* error = std::get_if<std::string>(&compiled)) {
+            diags_.Report(DiagKind::InvalidLiteral, args[0]->span, "invalid regular expression: " + *error);
           }
         }
       }

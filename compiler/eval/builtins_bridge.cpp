@@ -21,13 +21,7 @@ static Value charter_text_has_control_chars(Args a) { return Value::Bool(runtime
 static Value charter_url_scheme(Args a) { return OptionalString(runtime::UrlScheme(a[0].as_str())); }
 static Value charter_url_host(Args a) { return OptionalString(runtime::UrlHost(a[0].as_str())); }
 static Value charter_semver_valid(Args a) { return Value::Bool(runtime::SemverValid(a[0].as_str())); }
-// Invalid versions order before valid ones, and equal to each other, so the result is total.
-static Value charter_semver_compare(Args a) {
-  auto order = runtime::SemverCompare(a[0].as_str(), a[1].as_str());
-  if (order) return Value::Int(*order);
-  bool va = runtime::SemverValid(a[0].as_str()), vb = runtime::SemverValid(a[1].as_str());
-  return Value::Int(va == vb ? 0 : (va ? 1 : -1));
-}
+static Value charter_semver_compare(Args a) { return Value::Int(runtime::SemverOrder(a[0].as_str(), a[1].as_str())); }
 
 }  // namespace adapters
 

@@ -7,19 +7,11 @@
 
 namespace charter::eval {
 
-Interpreter::Interpreter(const ir::Module& module) : module_(module) {
+Interpreter::Interpreter(const ir::Module& module) : module_(module), regexes_(module.regexes) {
   globals_.resize(module.globals.size());
   coverage_.rule_runs.resize(module.rules.size());
   coverage_.site_fired.resize(module.sites.size());
   coverage_.require_held.resize(module.sites.size());
-  // Patterns were validated by the checker; compile each literal once.
-  for (const std::string& pattern : module.regexes) {
-    try {
-      regexes_.emplace_back(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error&) {
-      regexes_.emplace_back();
-    }
-  }
 }
 
 Interpreter::~Interpreter() = default;

@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,6 +14,7 @@
 
 #include "compiler/eval/value.h"
 #include "compiler/ir/ir.h"
+#include "runtime/builtins/regex.h"
 
 namespace charter::eval {
 
@@ -64,8 +64,7 @@ class Interpreter {
  private:
   const ir::Module& module_;
   std::vector<std::optional<Value>> globals_;
-  std::vector<std::regex> regexes_;
-  std::map<std::string, std::regex> dynamic_regexes_;
+  runtime::RegexTable regexes_;  // literals compiled once
   Coverage coverage_;
   friend class Run;
 };

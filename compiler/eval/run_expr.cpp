@@ -295,25 +295,9 @@ Value Run::EvalCollection(const ir::Expr& e, Frame& frame) {
 
 bool Run::Matches(const ir::Expr& e, const std::string& text, const std::string& pattern) {
   if (text.size() > errors::kMaxRegexInput) Fail(e, errors::RegexInputTooLong(text.size()));
-  const std::regex* regex = nullptr;
-  if (e.imm >= 0) {
-    regex = &interp_.regexes_.at(e.imm);
-  } else {
-    auto it = interp_.dynamic_regexes_.find(pattern);
-    if (it == interp_.dynamic_regexes_.end()) {
-      try {
-        it = interp_.dynamic_regexes_.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
-      } catch (const std::regex_error& error) {
-        Fail(e, fmt::format("invalid regular expression \"{}\": {}", pattern, error.what()));
-      }
-    }
-    regex = &it->second;
-  }
-  try {
-    return std::regex_match(text, *regex);
-  } catch (const std::regex_error& error) {
-    Fail(e, fmt::format("regular expression failed: {}", error.what()));
-  }
+  auto matched = interp_.regexes_.Match(e.imm, pattern, text);
+  if (auto* error = std::get_if<std::string>(&matched)) Fail(e, *error);
+  return std::get<bool>(matched);
 }
 
 Value Run::EvalString(const ir::Expr& e, Frame& frame) {

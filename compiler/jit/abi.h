@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 
 extern "C" {
 
@@ -47,11 +48,26 @@ void charter_rt_str(CharterJitContext* ctx, int32_t op, const CharterCell* x, co
 void charter_rt_to_text(CharterJitContext* ctx, const CharterCell* v, int32_t type, CharterCell* out);
 void charter_rt_concat(CharterJitContext* ctx, const CharterCell* parts, int64_t count, CharterCell* out);
 int64_t charter_rt_calendar(CharterJitContext* ctx, int32_t op, int64_t x, int64_t y, int32_t span);
-void charter_rt_builtin(CharterJitContext* ctx, int32_t builtin, const CharterCell* args, CharterCell* out);
+
+// ---- builtins (compiler/jit/builtin_calls.cpp): one per compiler/check/builtins.def entry, by its symbol.
+#define BUILTIN(module, name, signature, symbol) \
+  void symbol(CharterJitContext* ctx, const CharterCell* args, CharterCell* out);
+#include "compiler/check/builtins.def"
+#undef BUILTIN
 
 }  // extern "C"
 
 namespace charter::jit {
+
+/// The C symbol of builtin `index` of compiler/check/builtins.def.
+inline const char* BuiltinSymbol(int64_t index) {
+  static constexpr const char* kSymbols[] = {
+#define BUILTIN(module, name, signature, symbol) #symbol,
+#include "compiler/check/builtins.def"
+#undef BUILTIN
+  };
+  return index >= 0 && static_cast<size_t>(index) < std::size(kSymbols) ? kSymbols[index] : nullptr;
+}
 
 inline constexpr uint64_t kCellNone = ~uint64_t{0};
 

@@ -67,7 +67,9 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::MangleAndInterner& mangle) {
   add("charter_rt_to_text", &charter_rt_to_text);
   add("charter_rt_concat", &charter_rt_concat);
   add("charter_rt_calendar", &charter_rt_calendar);
-  add("charter_rt_builtin", &charter_rt_builtin);
+#define BUILTIN(module, name, signature, symbol) add(#symbol, &symbol);
+#include "compiler/check/builtins.def"
+#undef BUILTIN
   return symbols;
 }
 

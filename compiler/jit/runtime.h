@@ -3,7 +3,6 @@
 #pragma once
 
 #include <map>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/jit/abi.h"
 #include "compiler/jit/host/cells.h"
+#include "runtime/builtins/regex.h"
 
 namespace charter::jit {
 
@@ -32,14 +32,10 @@ struct Runtime {
   std::map<const Type*, int32_t> type_ids;
   std::vector<std::string> messages;
   std::vector<Span> spans;
-  std::vector<std::regex> regexes;
-  std::map<std::string, std::regex> dynamic_regexes;
+  runtime::RegexTable regexes;  // literals compiled once
   Arena arena;          // one event's values
   Arena global_arena;   // the module's constants
   std::vector<CharterCell> globals;
-  // Parameter and result types of each builtin used (by builtins.def index).
-  std::map<int32_t, std::vector<const Type*>> builtin_params;
-  std::map<int32_t, const Type*> builtin_results;
 
   // The decision being built, for the event kind `event`.
   int32_t event = -1;

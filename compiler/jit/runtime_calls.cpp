@@ -5,21 +5,13 @@
 
 #include "compiler/eval/calendar_ops.h"
 #include "compiler/eval/errors.h"
+#include "compiler/jit/cell_ops.h"
 #include "compiler/jit/runtime.h"
 #include "runtime/builtins/builtins.h"
 
 namespace charter::jit {
 
-Runtime::Runtime(const ir::Module& m) : module(m), program(*m.program) {
-  context.host = this;
-  for (const std::string& pattern : m.regexes) {
-    try {
-      regexes.emplace_back(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error&) {
-      regexes.emplace_back();
-    }
-  }
-}
+Runtime::Runtime(const ir::Module& m) : module(m), program(*m.program), regexes(m.regexes) { context.host = this; }
 
 int32_t Runtime::TypeId(const Type* type) {
   auto [it, inserted] = type_ids.emplace(type, static_cast<int32_t>(types.size()));
@@ -83,9 +75,21 @@ CharterCell StrOp(CharterJitContext* ctx, int32_t op, CharterCell x, CharterCell
   Runtime& host = Host(ctx);
   std::string_view s = Str(x);
   switch (static_cast<StrOp>(op)) {
-    case StrOp::Lower: return NewString(host, rt::AsciiLower(s));
-    case StrOp::Upper: return NewString(host, rt::AsciiUpper(s));
-    case StrOp::Trim: return NewString(host, rt::TrimSpace(s));
+    case StrOp::Lower:
+    case StrOp::Upper: {
+      CharterCell out = NewString(host, s);
+      char* bytes = reinterpret_cast<char*>(out.a);
+      if (static_cast<StrOp>(op) == StrOp::Lower) {
+        rt::AsciiLowerInPlace(bytes, s.size());
+      } else {
+        rt::AsciiUpperInPlace(bytes, s.size());
+      }
+      return out;
+    }
+    case StrOp::Trim: {
+      std::string_view kept = rt::TrimSpace(s);  // a part of `s`, which outlives the event's use of it
+      return CharterCell{reinterpret_cast<uint64_t>(kept.data()), kept.size()};
+    }
     case StrOp::Length: return CharterCell{static_cast<uint64_t>(rt::CodePointCount(s)), 0};
     case StrOp::StartsWith: return CharterCell{s.starts_with(Str(y)) ? 1u : 0u, 0};
     case StrOp::EndsWith: return CharterCell{s.ends_with(Str(y)) ? 1u : 0u, 0};
@@ -95,28 +99,12 @@ CharterCell StrOp(CharterJitContext* ctx, int32_t op, CharterCell x, CharterCell
         host.Fail(errors::RegexInputTooLong(s.size()), span);
         return CharterCell{0, 0};
       }
-      const std::regex* regex = nullptr;
-      if (imm >= 0) {
-        regex = &host.regexes.at(imm);
-      } else {
-        std::string pattern(Str(y));
-        auto it = host.dynamic_regexes.find(pattern);
-        if (it == host.dynamic_regexes.end()) {
-          try {
-            it = host.dynamic_regexes.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
-          } catch (const std::regex_error& error) {
-            host.Fail("invalid regular expression \"" + pattern + "\": " + error.what(), span);
-            return CharterCell{0, 0};
-          }
-        }
-        regex = &it->second;
-      }
-      try {
-        return CharterCell{std::regex_match(s.begin(), s.end(), *regex) ? 1u : 0u, 0};
-      } catch (const std::regex_error& error) {
-        host.Fail(std::string("regular expression failed: ") + error.what(), span);
+      auto matched = host.regexes.Match(imm, Str(y), s);
+      if (auto* error = std::get_if<std::string>(&matched)) {
+        host.Fail(*error, span);
         return CharterCell{0, 0};
       }
+      return CharterCell{std::get<bool>(matched) ? 1u : 0u, 0};
     }
     case StrOp::Split: {
       std::string_view sep = Str(y);
@@ -226,12 +214,11 @@ int32_t charter_rt_str_cmp(const CharterCell* x, const CharterCell* y) {
 
 int32_t charter_rt_equal(CharterJitContext* ctx, const CharterCell* x, const CharterCell* y, int32_t type) {
   Runtime& host = Host(ctx);
-  return eval::Equal(ValueOf(host, *x, type), ValueOf(host, *y, type)) ? 1 : 0;
+  return charter::jit::CellEqual(*x, *y, host.types[type], host.program) ? 1 : 0;
 }
 
 int32_t charter_rt_compare(CharterJitContext* ctx, const CharterCell* x, const CharterCell* y, int32_t type) {
-  Runtime& host = Host(ctx);
-  return eval::Compare(ValueOf(host, *x, type), ValueOf(host, *y, type));
+  return charter::jit::CellCompare(*x, *y, Host(ctx).types[type]);
 }
 
 CharterCell* charter_rt_alloc(CharterJitContext* ctx, uint64_t cells) { return Host(ctx).arena.Cells(cells); }
@@ -268,9 +255,15 @@ void charter_rt_to_text(CharterJitContext* ctx, const CharterCell* v, int32_t ty
 }
 
 void charter_rt_concat(CharterJitContext* ctx, const CharterCell* parts, int64_t count, CharterCell* out) {
-  std::string text;
-  for (int64_t i = 0; i < count; ++i) text += Str(parts[i]);
-  *out = NewString(Host(ctx), text);
+  uint64_t size = 0;
+  for (int64_t i = 0; i < count; ++i) size += parts[i].b;
+  char* bytes = Host(ctx).arena.Bytes(size);
+  char* at = bytes;
+  for (int64_t i = 0; i < count; ++i) {
+    if (parts[i].b) std::memcpy(at, reinterpret_cast<const char*>(parts[i].a), parts[i].b);
+    at += parts[i].b;
+  }
+  *out = CharterCell{reinterpret_cast<uint64_t>(bytes), size};
 }
 
 int64_t charter_rt_calendar(CharterJitContext* ctx, int32_t op, int64_t x, int64_t y, int32_t span) {
@@ -287,16 +280,6 @@ int64_t charter_rt_calendar(CharterJitContext* ctx, int32_t op, int64_t x, int64
   Host(ctx).Fail(static_cast<CalendarOp>(op) == CalendarOp::TimestampAdd ? errors::kTimestampRange : errors::kDateRange,
                  span);
   return 0;
-}
-
-void charter_rt_builtin(CharterJitContext* ctx, int32_t builtin, const CharterCell* args, CharterCell* out) {
-  Runtime& host = Host(ctx);
-  // The builtins' adapters take Values: the same code the interpreter runs.
-  std::vector<eval::Value> values;
-  const auto& signature = host.builtin_params.at(builtin);
-  for (size_t i = 0; i < signature.size(); ++i) values.push_back(charter::jit::FromCell(args[i], signature[i], host.program));
-  eval::Value result = eval::CallBuiltin(builtin, values);
-  *out = charter::jit::ToCell(result, host.builtin_results.at(builtin), host.program, host.arena);
 }
 
 }  // extern "C"

@@ -1,5 +1,7 @@
 // Expressions to LLVM IR. Integer arithmetic, comparisons and control flow are
 // inline; decimals, strings, structural equality and formatting call the runtime.
+#include <stdexcept>
+
 #include <llvm/IR/Intrinsics.h>
 
 #include "compiler/eval/errors.h"
@@ -200,18 +202,15 @@ Value* Codegen::Expr(const ir::Expr& e) {
       return b_.CreateLoad(cell_, out);
     }
     case Op::CallBuiltin: {
-      std::vector<const Type*> params;
-      for (const auto& a : e.args) params.push_back(a->type);
-      rt_.builtin_params.emplace(static_cast<int32_t>(e.imm), params);
-      rt_.builtin_results.emplace(static_cast<int32_t>(e.imm), e.type);
+      const char* symbol = jit::BuiltinSymbol(e.imm);
+      if (!symbol) throw std::runtime_error("internal error: unknown builtin");
       std::vector<Value*> values;
       for (size_t i = 0; i < e.args.size(); ++i) values.push_back(arg(i));
       llvm::IRBuilder<> entry(entry_, entry_->begin());
       Value* args = entry.CreateAlloca(cell_, entry.getInt32(static_cast<int32_t>(std::max<size_t>(values.size(), 1))));
       for (size_t i = 0; i < values.size(); ++i) b_.CreateStore(values[i], b_.CreateGEP(cell_, args, b_.getInt64(i)));
       Value* out = Scratch();
-      b_.CreateCall(Runtime("charter_rt_builtin", void_, {ptr_, i32_, ptr_, ptr_}),
-                    {ctx_, b_.getInt32(static_cast<int32_t>(e.imm)), args, out});
+      b_.CreateCall(Runtime(symbol, void_, {ptr_, ptr_, ptr_}), {ctx_, args, out});
       return b_.CreateLoad(cell_, out);
     }
 

@@ -3,6 +3,7 @@
 // the interpreter and, through extern "C" shims, the JIT.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,6 +34,9 @@ int64_t CodePointCount(std::string_view s);
 /// ASCII letters lower- or upper-cased; every other byte unchanged.
 std::string AsciiLower(std::string_view s);
 std::string AsciiUpper(std::string_view s);
+/// The same, on `size` bytes in place.
+void AsciiLowerInPlace(char* bytes, size_t size);
+void AsciiUpperInPlace(char* bytes, size_t size);
 
 // ---- std.url (RFC 3986)
 
@@ -50,5 +54,8 @@ bool SemverValid(std::string_view version);
 /// Precedence order (-1, 0, 1) per SemVer §11, build metadata ignored;
 /// nullopt when either side is not valid.
 std::optional<int> SemverCompare(std::string_view a, std::string_view b);
+/// `semver.compare`: SemverCompare made total, invalid versions ordering
+/// before valid ones and equal to each other.
+int SemverOrder(std::string_view a, std::string_view b);
 
 }  // namespace charter::runtime

@@ -99,4 +99,10 @@ std::optional<int> SemverCompare(std::string_view a, std::string_view b) {
   return x->pre.size() < y->pre.size() ? -1 : 1;
 }
 
+int SemverOrder(std::string_view a, std::string_view b) {
+  if (auto order = SemverCompare(a, b)) return *order;
+  bool va = SemverValid(a), vb = SemverValid(b);
+  return va == vb ? 0 : (va ? 1 : -1);
+}
+
 }  // namespace charter::runtime

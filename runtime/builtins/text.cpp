@@ -61,19 +61,27 @@ int64_t CodePointCount(std::string_view s) {
   return count;
 }
 
+void AsciiLowerInPlace(char* bytes, size_t size) {
+  for (size_t i = 0; i < size; ++i) {
+    if (bytes[i] >= 'A' && bytes[i] <= 'Z') bytes[i] = static_cast<char>(bytes[i] - 'A' + 'a');
+  }
+}
+
+void AsciiUpperInPlace(char* bytes, size_t size) {
+  for (size_t i = 0; i < size; ++i) {
+    if (bytes[i] >= 'a' && bytes[i] <= 'z') bytes[i] = static_cast<char>(bytes[i] - 'a' + 'A');
+  }
+}
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  AsciiLowerInPlace(out.data(), out.size());
   return out;
 }
 
 std::string AsciiUpper(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
+  AsciiUpperInPlace(out.data(), out.size());
   return out;
 }
 

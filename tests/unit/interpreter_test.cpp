@@ -196,6 +196,21 @@ rule r on e {
   CHECK(huge["error"] == "text of 5000 bytes is too long to match a regular expression (limit 4096)");
 }
 
+TEST_CASE("Regexes computed per event: matched, and an invalid one stops the event", "[interp]") {
+  Engine engine(R"(policy p
+event e { s: string, pattern: string }
+rule r on e {
+  value ok = event.s.matches(event.pattern)
+}
+)");
+  CHECK(engine.Decide(R"({"kind": "e", "s": "v1.2", "pattern": "v\\d+(\\.\\d+)*"})")["values"]["ok"] == true);
+  CHECK(engine.Decide(R"({"kind": "e", "s": "v1.", "pattern": "v\\d+(\\.\\d+)*"})")["values"]["ok"] == false);
+  auto invalid = engine.Decide(R"({"kind": "e", "s": "x", "pattern": "(x"})");
+  CHECK(invalid["error"] == "invalid regular expression \"(x\": missing closing parenthesis at offset 2");
+  auto runaway = engine.Decide(R"({"kind": "e", "s": ")" + std::string(4000, 'a') + R"(!", "pattern": "(a|aa)+"})");
+  CHECK(runaway["error"] == "regular expression failed: match limit exceeded");
+}
+
 TEST_CASE("Collections: counts, filters, distinct sets, min and max of nothing", "[interp]") {
   Engine engine(R"(policy p
 record Item { name: string, n: int }

@@ -88,10 +88,14 @@ class Evaluator {
   Outcome Decide(std::string_view text, std::optional<size_t> line) {
     // The fast decoder only says yes or no; every no is decoded again below, which words the error.
     if (std::optional<ingest::FastEvent> event = fast_ ? fast_->Decode(text) : std::nullopt) {
+      if (decider_->has_jit()) {
+        if (auto error = decider_->DecideCells(event->kind, event->value, decision_)) {
+          return Failed(*error, event->kind, IdJson(event->id), text, line);
+        }
+        return Decided(decision_, event->kind, IdJson(event->id), text, line);
+      }
       const ir::EventKind& kind = set_.module->events[event->kind];
-      auto result = decider_->has_jit()
-                        ? decider_->DecideCells(event->kind, event->value)
-                        : decider_->Decide(event->kind, jit::FromCell(event->value, kind.type, *set_.checked), false);
+      auto result = decider_->Decide(event->kind, jit::FromCell(event->value, kind.type, *set_.checked), false);
       return Finish(result, event->kind, IdJson(event->id), text, line);
     }
     auto decoded = decoder_.Decode(text);
@@ -107,11 +111,18 @@ class Evaluator {
  private:
   Outcome Finish(const std::variant<eval::Decision, eval::EvalError>& result, int32_t kind,
                  const nlohmann::ordered_json& id, std::string_view text, std::optional<size_t> line) {
-    if (auto* error = std::get_if<eval::EvalError>(&result)) {
-      if (!Emit(text, eval::EvalErrorJson(*set_.module, line, kind, id, *error))) return Outcome::Stop;
-      return Outcome::Error;
-    }
-    const auto& decision = std::get<eval::Decision>(result);
+    if (auto* error = std::get_if<eval::EvalError>(&result)) return Failed(*error, kind, id, text, line);
+    return Decided(std::get<eval::Decision>(result), kind, id, text, line);
+  }
+
+  Outcome Failed(const eval::EvalError& error, int32_t kind, const nlohmann::ordered_json& id, std::string_view text,
+                 std::optional<size_t> line) {
+    if (!Emit(text, eval::EvalErrorJson(*set_.module, line, kind, id, error))) return Outcome::Stop;
+    return Outcome::Error;
+  }
+
+  Outcome Decided(const eval::Decision& decision, int32_t kind, const nlohmann::ordered_json& id,
+                  std::string_view text, std::optional<size_t> line) {
     if (!log_ && options_.format == "json") {  // nothing else needs the JSON tree: write the text directly
       text_.clear();
       eval::AppendDecisionLine(text_, *set_.module, line, kind, decision, id);
@@ -173,6 +184,7 @@ class Evaluator {
   eval::EventDecoder decoder_;
   std::unique_ptr<ingest::FastDecoder> fast_;  // null: every event takes decoder_
   std::string text_;  // the decision being written, reused
+  eval::Decision decision_;  // the JIT's, reused from one event to the next
   bool flush_each_ = true;
   EvalLog* log_ = nullptr;
 };

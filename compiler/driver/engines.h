@@ -43,8 +43,9 @@ class Decider {
   /// Whether events are decided by native code, which reads events as cells (DecideCells).
   bool has_jit() const { return jit_ != nullptr; }
   /// The JIT's decision on an event already in cells (compiler/ingest/fast_decoder.h); needs has_jit().
-  std::variant<eval::Decision, eval::EvalError> DecideCells(int32_t event_kind, const CharterCell& event) {
-    return jit_->Decide(event_kind, event);
+  /// Into `decision`, reusing its storage; the error when evaluation stopped.
+  std::optional<eval::EvalError> DecideCells(int32_t event_kind, const CharterCell& event, eval::Decision& decision) {
+    return jit_->DecideInto(event_kind, event, decision);
   }
   /// The JIT's compile report, or null for the interpreter.
   const jit::CompileReport* jit_report() const { return jit_ ? &jit_->report() : nullptr; }

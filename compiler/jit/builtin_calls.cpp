@@ -7,6 +7,8 @@
 #include "compiler/jit/runtime.h"
 #include "runtime/builtins/builtins.h"
 
+namespace rt = charter::runtime;
+
 namespace {
 
 charter::jit::Runtime& Host(CharterJitContext* ctx) { return *static_cast<charter::jit::Runtime*>(ctx->host); }
@@ -15,16 +17,16 @@ int32_t Day(const CharterCell& c) { return static_cast<int32_t>(static_cast<int6
 CharterCell Int(int64_t v) { return CharterCell{static_cast<uint64_t>(v), 0}; }
 CharterCell Bool(bool v) { return CharterCell{v ? 1u : 0u, 0}; }
 
-CharterCell OptionalText(CharterJitContext* ctx, const std::optional<std::string>& s) {
+// `s` lower-cased into the event's arena, or none.
+CharterCell LowerText(CharterJitContext* ctx, std::optional<std::string_view> s) {
   if (!s) return CharterCell{0, charter::jit::kCellNone};
   char* bytes = Host(ctx).arena.Bytes(s->size());
   std::memcpy(bytes, s->data(), s->size());
+  rt::AsciiLowerInPlace(bytes, s->size());
   return CharterCell{reinterpret_cast<uint64_t>(bytes), s->size()};
 }
 
 }  // namespace
-
-namespace rt = charter::runtime;
 
 extern "C" {
 
@@ -41,10 +43,10 @@ void charter_text_has_control_chars(CharterJitContext*, const CharterCell* a, Ch
   *out = Bool(rt::HasControlChars(Text(a[0])));
 }
 void charter_url_scheme(CharterJitContext* ctx, const CharterCell* a, CharterCell* out) {
-  *out = OptionalText(ctx, rt::UrlScheme(Text(a[0])));
+  *out = LowerText(ctx, rt::UrlSchemeAsWritten(Text(a[0])));
 }
 void charter_url_host(CharterJitContext* ctx, const CharterCell* a, CharterCell* out) {
-  *out = OptionalText(ctx, rt::UrlHost(Text(a[0])));
+  *out = LowerText(ctx, rt::UrlHostAsWritten(Text(a[0])));
 }
 void charter_semver_valid(CharterJitContext*, const CharterCell* a, CharterCell* out) {
   *out = Bool(rt::SemverValid(Text(a[0])));

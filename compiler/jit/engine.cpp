@@ -23,11 +23,13 @@ class LlvmEngine final : public Engine {
   explicit LlvmEngine(const ir::Module& module) : runtime(module) {}
   std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const eval::Value& event) override;
   std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const CharterCell& event) override;
+  std::optional<eval::EvalError> DecideInto(int32_t event_kind, const CharterCell& event,
+                                            eval::Decision& decision) override;
   const CompileReport& report() const override { return report_; }
   bool Compile(const EngineOptions& options, std::string& error);
 
  private:
-  std::variant<eval::Decision, eval::EvalError> Run(int32_t event_kind, const CharterCell& event);
+  std::optional<eval::EvalError> Run(int32_t event_kind, const CharterCell& event, eval::Decision& decision);
   CompileReport report_;
   Runtime runtime;
   std::unique_ptr<llvm::orc::LLJIT> jit;
@@ -176,25 +178,31 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
 }
 
 std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_kind, const eval::Value& event) {
-  const ir::EventKind& kind = runtime.module.events.at(event_kind);
-  runtime.BeginEvent(kind.values.size());
-  CharterCell cell = ToCell(event, kind.type, runtime.program, runtime.arena);
-  return Run(event_kind, cell);
+  eval::Decision decision;
+  runtime.BeginEvent(event_kind, decision);
+  CharterCell cell = ToCell(event, runtime.module.events.at(event_kind).type, runtime.program, runtime.arena);
+  if (auto error = Run(event_kind, cell, decision)) return *error;
+  return decision;
 }
 
 std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_kind, const CharterCell& event) {
-  runtime.BeginEvent(runtime.module.events.at(event_kind).values.size());
-  return Run(event_kind, event);
+  eval::Decision decision;
+  if (auto error = DecideInto(event_kind, event, decision)) return *error;
+  return decision;
+}
+
+std::optional<eval::EvalError> LlvmEngine::DecideInto(int32_t event_kind, const CharterCell& event,
+                                                      eval::Decision& decision) {
+  runtime.BeginEvent(event_kind, decision);
+  return Run(event_kind, event, decision);
 }
 
 // After BeginEvent: the event's cells may live in the runtime's arena.
-std::variant<eval::Decision, eval::EvalError> LlvmEngine::Run(int32_t event_kind, const CharterCell& event) {
-  runtime.event = event_kind;
+std::optional<eval::EvalError> LlvmEngine::Run(int32_t event_kind, const CharterCell& event, eval::Decision& decision) {
   decide.at(event_kind)(&runtime.context, &event);
-  if (runtime.error) return *runtime.error;
-  eval::Decision decision = std::move(runtime.decision);
+  if (runtime.error) return std::move(runtime.error);
   if (!decision.allowed()) decision.obligations.clear();
-  return decision;
+  return std::nullopt;
 }
 
 }  // namespace charter::jit

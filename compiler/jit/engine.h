@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -50,6 +51,11 @@ class Engine {
   virtual std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const eval::Value& event) = 0;
   /// Decides an event already in cells (compiler/ingest/fast_decoder.h), which must outlive the call.
   virtual std::variant<eval::Decision, eval::EvalError> Decide(int32_t event_kind, const CharterCell& event) = 0;
+  /// The same into `decision`, reusing the storage it holds from the last
+  /// event (a stream's hot path); the error when evaluation stopped, and then
+  /// `decision` is unspecified.
+  virtual std::optional<eval::EvalError> DecideInto(int32_t event_kind, const CharterCell& event,
+                                                    eval::Decision& decision) = 0;
 };
 
 /// `$XDG_CACHE_HOME/charter`, else `$HOME/.cache/charter`; empty when neither is set.
@@ -60,7 +66,7 @@ std::string DefaultCacheDir();
 /// build of Charter is refused rather than called with the wrong layout.
 inline constexpr const char* kCreateSymbol = "charter_jit_create_engine";
 inline constexpr const char* kAbiSymbol = "charter_jit_abi_version";
-inline constexpr int kAbiVersion = 3;
+inline constexpr int kAbiVersion = 4;
 using CreateFn = Engine* (*)(const ir::Module* module, const EngineOptions* options, std::string* error);
 
 }  // namespace charter::jit

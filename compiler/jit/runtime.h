@@ -22,7 +22,8 @@ struct Runtime {
   int32_t MessageId(const std::string& message);
   int32_t SpanId(Span span);
 
-  void BeginEvent(size_t values);
+  /// Starts event kind `event`, whose decision is built into `out` (its storage reused).
+  void BeginEvent(int32_t event, eval::Decision& out);
   void Fail(std::string message, int32_t span);
 
   const ir::Module& module;
@@ -39,7 +40,8 @@ struct Runtime {
 
   // The decision being built, for the event kind `event`.
   int32_t event = -1;
-  eval::Decision decision;
+  const std::vector<ir::OutputValue>* values = nullptr;  // the event kind's
+  eval::Decision* decision = nullptr;
   std::optional<eval::EvalError> error;
 };
 

@@ -29,10 +29,17 @@ int32_t Runtime::SpanId(Span span) {
   return static_cast<int32_t>(spans.size() - 1);
 }
 
-void Runtime::BeginEvent(size_t values) {
+void Runtime::BeginEvent(int32_t kind, eval::Decision& out) {
   arena.Reset();
-  decision = eval::Decision{};
-  decision.values.resize(values);
+  event = kind;
+  values = &module.events.at(kind).values;
+  decision = &out;
+  // Cleared, not rebuilt: a stream reuses one decision's vectors.
+  out.reasons.clear();
+  out.warnings.clear();
+  out.obligations.clear();
+  out.trace.clear();
+  out.values.assign(values->size(), std::nullopt);
   error.reset();
   context.failed = 0;
 }
@@ -112,15 +119,18 @@ CharterCell StrOp(CharterJitContext* ctx, int32_t op, CharterCell x, CharterCell
         host.Fail(errors::kEmptySeparator, span);
         return CharterCell{0, 0};
       }
-      std::vector<std::string_view> parts;
+      // Counted first, so the parts go straight into the arena.
+      size_t count = 1;
+      for (size_t at = s.find(sep); at != std::string_view::npos; at = s.find(sep, at + sep.size())) ++count;
+      CharterCell* cells = host.arena.Cells(count);
       size_t start = 0;
-      for (size_t at; (at = s.find(sep, start)) != std::string_view::npos; start = at + sep.size()) {
-        parts.push_back(s.substr(start, at - start));
+      for (size_t i = 0; i + 1 < count; ++i) {
+        size_t at = s.find(sep, start);
+        cells[i] = CharterCell{reinterpret_cast<uint64_t>(s.data() + start), at - start};
+        start = at + sep.size();
       }
-      parts.push_back(s.substr(start));
-      CharterCell* cells = host.arena.Cells(parts.size());
-      for (size_t i = 0; i < parts.size(); ++i) cells[i] = NewString(host, parts[i]);
-      return CharterCell{reinterpret_cast<uint64_t>(cells), parts.size()};
+      cells[count - 1] = CharterCell{reinterpret_cast<uint64_t>(s.data() + start), s.size() - start};
+      return CharterCell{reinterpret_cast<uint64_t>(cells), count};
     }
   }
   return CharterCell{0, 0};
@@ -167,17 +177,16 @@ void charter_rt_emit(CharterJitContext* ctx, int32_t site, const CharterCell* me
   const charter::ir::Site& s = host.module.sites.at(site);
   eval::Finding finding{site, s.code, std::string(Str(*message)), s.span};
   switch (s.kind) {
-    case charter::ir::SiteKind::Reason: host.decision.reasons.push_back(std::move(finding)); break;
-    case charter::ir::SiteKind::Warning: host.decision.warnings.push_back(std::move(finding)); break;
-    case charter::ir::SiteKind::Obligation: host.decision.obligations.push_back(std::move(finding)); break;
+    case charter::ir::SiteKind::Reason: host.decision->reasons.push_back(std::move(finding)); break;
+    case charter::ir::SiteKind::Warning: host.decision->warnings.push_back(std::move(finding)); break;
+    case charter::ir::SiteKind::Obligation: host.decision->obligations.push_back(std::move(finding)); break;
   }
 }
 
 void charter_rt_set_value(CharterJitContext* ctx, int32_t value, const CharterCell* v) {
   Runtime& host = Host(ctx);
   // Read back at once: the arena does not outlive the event.
-  const charter::Type* type = host.module.events.at(host.event).values.at(value).type;
-  host.decision.values.at(value) = charter::jit::FromCell(*v, type, host.program);
+  host.decision->values[value] = charter::jit::FromCell(*v, (*host.values)[value].type, host.program);
 }
 
 void charter_rt_dec(CharterJitContext* ctx, int32_t op, const CharterCell* x, const CharterCell* y, int32_t span,

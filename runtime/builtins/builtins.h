@@ -46,6 +46,9 @@ std::optional<std::string> UrlScheme(std::string_view url);
 /// lower-cased. nullopt when there is no authority, the host is empty, the
 /// port is not a number, or the authority holds characters RFC 3986 forbids.
 std::optional<std::string> UrlHost(std::string_view url);
+/// The same two, as written in `url` (not lower-cased): parts of it, no copy.
+std::optional<std::string_view> UrlSchemeAsWritten(std::string_view url);
+std::optional<std::string_view> UrlHostAsWritten(std::string_view url);
 
 // ---- std.semver (Semantic Versioning 2.0.0)
 

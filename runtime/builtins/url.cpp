@@ -1,5 +1,3 @@
-#include <cctype>
-
 #include "runtime/builtins/builtins.h"
 
 namespace charter::runtime {
@@ -29,12 +27,6 @@ bool ValidPercentEncoded(std::string_view text, bool allow_colon) {
   return true;
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The length of `scheme:` at the start of `url`, or 0.
 size_t SchemeLength(std::string_view url) {
   if (url.empty() || !IsAlpha(url[0])) return 0;
@@ -48,13 +40,25 @@ size_t SchemeLength(std::string_view url) {
 
 }  // namespace
 
-std::optional<std::string> UrlScheme(std::string_view url) {
+std::optional<std::string_view> UrlSchemeAsWritten(std::string_view url) {
   size_t length = SchemeLength(url);
   if (length == 0) return std::nullopt;
-  return Lower(url.substr(0, length));
+  return url.substr(0, length);
+}
+
+std::optional<std::string> UrlScheme(std::string_view url) {
+  auto scheme = UrlSchemeAsWritten(url);
+  if (!scheme) return std::nullopt;
+  return AsciiLower(*scheme);
 }
 
 std::optional<std::string> UrlHost(std::string_view url) {
+  auto host = UrlHostAsWritten(url);
+  if (!host) return std::nullopt;
+  return AsciiLower(*host);
+}
+
+std::optional<std::string_view> UrlHostAsWritten(std::string_view url) {
   size_t scheme = SchemeLength(url);
   if (scheme == 0 || url.substr(scheme + 1, 2) != "//") return std::nullopt;
   std::string_view rest = url.substr(scheme + 3);
@@ -88,7 +92,7 @@ std::optional<std::string> UrlHost(std::string_view url) {
     if (!IsDigit(c)) return std::nullopt;
   }
   if (host.empty()) return std::nullopt;
-  return Lower(host);
+  return host;
 }
 
 }  // namespace charter::runtime

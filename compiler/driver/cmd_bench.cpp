@@ -40,7 +40,7 @@ static const char kBenchUsage[] =
     "  --decide-events N       events decoded for the decide loop (default 100000)\n"
     "  --min-seconds S         run the decide loop at least S seconds (default 1)\n"
     "  --jit-cpu NAME          the JIT's target CPU: host or an LLVM CPU name\n"
-    "  --jit-opt 0|1|2|3       the JIT's IR optimisation pipeline\n"
+    "  --jit-opt 0|1|2|3       the JIT's IR passes: none, clean-up (default), O2, O3\n"
     "  --format text|json      output format (default text)\n"
     "  -h, --help              show this help\n";
 

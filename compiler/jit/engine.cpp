@@ -39,7 +39,7 @@ class LlvmEngine final : public Engine {
 
 // Chosen by measurement (docs/performance.md).
 constexpr const char* kDefaultCpu = "x86-64-v3";
-constexpr int kDefaultOptLevel = 0;
+constexpr int kDefaultOptLevel = 1;
 
 std::string Message(llvm::Error error) { return llvm::toString(std::move(error)); }
 
@@ -89,18 +89,11 @@ llvm::Expected<llvm::orc::JITTargetMachineBuilder> TargetFor(const EngineOptions
     builder->setCPU(cpu);
     builder->getFeatures() = llvm::SubtargetFeatures();
   }
-  builder->setCodeGenOptLevel(OptLevel(options) == 0 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
+  // The fast instruction selector below O2: SelectionDAG doubles the compile time (docs/performance.md).
+  builder->setCodeGenOptLevel(OptLevel(options) <= 1 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
   return builder;
 }
 
-llvm::OptimizationLevel PipelineFor(const EngineOptions& options) {
-  switch (OptLevel(options)) {
-    case 0: return llvm::OptimizationLevel::O0;
-    case 1: return llvm::OptimizationLevel::O1;
-    case 2: return llvm::OptimizationLevel::O2;
-    default: return llvm::OptimizationLevel::O3;
-  }
-}
 
 bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
   static const bool initialized = [] {
@@ -145,7 +138,7 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
                        auto machine = builder.createTargetMachine();
                        if (!machine) return machine.takeError();
                        return std::make_unique<CachingCompiler>(
-                           std::move(*machine), PipelineFor(options), options.cache_dir,
+                           std::move(*machine), OptLevel(options), options.cache_dir,
                            options.cache_dir.empty() ? "" : ProgramFingerprint(*runtime.program.program),
                            report_);
                      })

@@ -23,7 +23,7 @@ namespace charter::jit {
 struct EngineOptions {
   std::string cache_dir;  // compiled objects are kept here (compiler/jit/object_cache.h); empty: no cache
   std::string cpu;        // the target CPU: empty for the default (see docs/performance.md), "host", or a name
-  int opt_level = -1;     // the IR pass pipeline, 0..3; -1 for the default
+  int opt_level = -1;     // the IR pass pipeline, 0..3 (compiler/jit/object_cache.h); -1 for the default
 };
 
 /// What compiling did, for `--verbose` and `charter bench`.

@@ -18,6 +18,10 @@
 #include <llvm/IR/PassManager.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Support/SHA256.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -43,23 +47,16 @@ std::string Sha256Hex(llvm::StringRef data) {
 }
 
 
-const char* LevelName(llvm::OptimizationLevel level) {
-  if (level == llvm::OptimizationLevel::O0) return "O0";
-  if (level == llvm::OptimizationLevel::O1) return "O1";
-  if (level == llvm::OptimizationLevel::O2) return "O2";
-  return "O3";
-}
-
 }  // namespace
 
 double MillisecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-CachingCompiler::CachingCompiler(std::unique_ptr<llvm::TargetMachine> machine, llvm::OptimizationLevel level,
-                                 std::string cache_dir, std::string program, CompileReport& report)
+CachingCompiler::CachingCompiler(std::unique_ptr<llvm::TargetMachine> machine, int opt_level, std::string cache_dir,
+                                 std::string program, CompileReport& report)
     : IRCompiler(llvm::orc::irManglingOptionsFromTargetOptions(machine->Options)),
-      machine_(std::move(machine)), level_(level), cache_dir_(std::move(cache_dir)), program_(std::move(program)),
+      machine_(std::move(machine)), opt_level_(opt_level), cache_dir_(std::move(cache_dir)), program_(std::move(program)),
       report_(report) {}
 
 std::string CachingCompiler::Key() const {
@@ -67,7 +64,7 @@ std::string CachingCompiler::Key() const {
   llvm::raw_string_ostream out(text);
   out << "llvm " << LLVM_VERSION_STRING << "\ntriple " << machine_->getTargetTriple().str() << "\ncpu "
       << machine_->getTargetCPU() << "\nfeatures " << machine_->getTargetFeatureString() << "\nopt "
-      << LevelName(level_) << "\n";
+      << opt_level_ << "\n";
   out << program_;
   return Sha256Hex(out.str());
 }
@@ -162,7 +159,7 @@ void CachingCompiler::Store(const std::string& path, const std::string& key, con
 }
 
 void CachingCompiler::Optimize(llvm::Module& module) {
-  if (level_ == llvm::OptimizationLevel::O0) return;
+  if (opt_level_ == 0) return;
   llvm::LoopAnalysisManager loops;
   llvm::FunctionAnalysisManager functions;
   llvm::CGSCCAnalysisManager cgscc;
@@ -173,7 +170,21 @@ void CachingCompiler::Optimize(llvm::Module& module) {
   builder.registerFunctionAnalyses(functions);
   builder.registerLoopAnalyses(loops);
   builder.crossRegisterProxies(loops, functions, cgscc, modules);
-  builder.buildPerModuleDefaultPipeline(level_).run(module, modules);
+  if (opt_level_ == 1) {
+    // The lowering gives every value a stack slot; promoting them to registers and folding
+    // what that exposes makes the code faster and, being smaller, quicker to generate.
+    llvm::FunctionPassManager cleanup;
+    cleanup.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
+    cleanup.addPass(llvm::EarlyCSEPass());
+    cleanup.addPass(llvm::InstCombinePass());
+    cleanup.addPass(llvm::SimplifyCFGPass());
+    llvm::ModulePassManager pipeline;
+    pipeline.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(cleanup)));
+    pipeline.run(module, modules);
+    return;
+  }
+  builder.buildPerModuleDefaultPipeline(opt_level_ == 2 ? llvm::OptimizationLevel::O2 : llvm::OptimizationLevel::O3)
+      .run(module, modules);
 }
 
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> CachingCompiler::operator()(llvm::Module& module) {

@@ -19,7 +19,6 @@
 #include <string>
 
 #include <llvm/ExecutionEngine/Orc/CompileUtils.h>
-#include <llvm/Passes/OptimizationLevel.h>
 #include <llvm/Target/TargetMachine.h>
 
 #include "compiler/base/source.h"
@@ -29,12 +28,15 @@
 namespace charter::jit {
 
 /// An IR compiler for LLJIT: looks the module up in the cache directory (when
-/// not empty), else optimises it at `level`, generates code and stores it.
+/// not empty), else optimises it at `opt_level`, generates code and stores it.
+/// Levels: 0 no IR passes; 1 a clean-up of the lowering's stack slots and
+/// branches (SROA, early CSE, instcombine, simplifycfg); 2 and 3 LLVM's O2
+/// and O3 pipelines (docs/performance.md measures them).
 class CachingCompiler final : public llvm::orc::IRCompileLayer::IRCompiler {
  public:
   /// `program`: the bytes the code is compiled from (see ProgramFingerprint).
-  CachingCompiler(std::unique_ptr<llvm::TargetMachine> machine, llvm::OptimizationLevel level,
-                  std::string cache_dir, std::string program, CompileReport& report);
+  CachingCompiler(std::unique_ptr<llvm::TargetMachine> machine, int opt_level, std::string cache_dir,
+                  std::string program, CompileReport& report);
 
   llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> operator()(llvm::Module& module) override;
 
@@ -45,7 +47,7 @@ class CachingCompiler final : public llvm::orc::IRCompileLayer::IRCompiler {
   void Optimize(llvm::Module& module);
 
   std::unique_ptr<llvm::TargetMachine> machine_;
-  llvm::OptimizationLevel level_;
+  int opt_level_;
   std::string cache_dir_;
   std::string program_;
   CompileReport& report_;

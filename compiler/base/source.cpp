@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <memory>
 
 namespace charter {
 
@@ -71,13 +71,14 @@ bool ReadFile(const std::string& path, std::string& out) {
   out.clear();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return false;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return false;
-  out = buffer.str();
-  return true;
+  // Large stdio reads into a string reserved to the file size, without an ostringstream copy.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) return false;
+  if (auto size = std::filesystem::file_size(path, ec); !ec) out.reserve(size);
+  char chunk[64 * 1024];
+  size_t got;
+  while ((got = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) out.append(chunk, got);
+  return !std::ferror(file.get());
 }
 
 }  // namespace charter

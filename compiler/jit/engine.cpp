@@ -26,6 +26,10 @@ class LlvmEngine final : public Engine {
   std::optional<eval::EvalError> DecideInto(int32_t event_kind, const CharterCell& event,
                                             eval::Decision& decision) override;
   const CompileReport& report() const override { return report_; }
+  bool KnownKind(int32_t kind) const { return kind >= 0 && static_cast<size_t>(kind) < decide.size(); }
+  static eval::EvalError UnknownKind(int32_t kind) {
+    return eval::EvalError{"internal error: no event kind " + std::to_string(kind), Span{}};
+  }
   bool Compile(const EngineOptions& options, std::string& error);
 
  private:
@@ -172,6 +176,7 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
 
 std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_kind, const eval::Value& event) {
   eval::Decision decision;
+  if (!KnownKind(event_kind)) return UnknownKind(event_kind);
   runtime.BeginEvent(event_kind, decision);
   CharterCell cell = ToCell(event, runtime.module.events.at(event_kind).type, runtime.program, runtime.arena);
   if (auto error = Run(event_kind, cell, decision)) return *error;
@@ -186,13 +191,14 @@ std::variant<eval::Decision, eval::EvalError> LlvmEngine::Decide(int32_t event_k
 
 std::optional<eval::EvalError> LlvmEngine::DecideInto(int32_t event_kind, const CharterCell& event,
                                                       eval::Decision& decision) {
+  if (!KnownKind(event_kind)) return UnknownKind(event_kind);
   runtime.BeginEvent(event_kind, decision);
   return Run(event_kind, event, decision);
 }
 
 // After BeginEvent: the event's cells may live in the runtime's arena.
 std::optional<eval::EvalError> LlvmEngine::Run(int32_t event_kind, const CharterCell& event, eval::Decision& decision) {
-  decide.at(event_kind)(&runtime.context, &event);
+  decide[event_kind](&runtime.context, &event);
   if (runtime.error) return std::move(runtime.error);
   if (!decision.allowed()) decision.obligations.clear();
   return std::nullopt;

@@ -32,7 +32,7 @@ int32_t Runtime::SpanId(Span span) {
 void Runtime::BeginEvent(int32_t kind, eval::Decision& out) {
   arena.Reset();
   event = kind;
-  values = &module.events.at(kind).values;
+  values = &module.events[kind].values;  // `kind` was checked by the engine
   decision = &out;
   // Cleared, not rebuilt: a stream reuses one decision's vectors.
   out.reasons.clear();

@@ -39,10 +39,12 @@ CharterCell* Arena::Cells(size_t count) {
 char* Arena::Bytes(size_t count) { return reinterpret_cast<char*>(Allocate(count, 1)); }
 
 void Arena::Reset() {
-  std::erase_if(chunks_, [](const Chunk& chunk) { return chunk.size > kChunkBytes; });
-  if (chunks_.size() > kKeptChunks) chunks_.resize(kKeptChunks);
   current_ = 0;
   used_ = 0;
+  // Most events fit the first chunk, which stays: nothing to give back.
+  if (chunks_.size() <= 1 && (chunks_.empty() || chunks_[0].size == kChunkBytes)) return;
+  std::erase_if(chunks_, [](const Chunk& chunk) { return chunk.size > kChunkBytes; });
+  if (chunks_.size() > kKeptChunks) chunks_.resize(kKeptChunks);
 }
 
 std::vector<const Type*> FieldTypesOf(const Type* type, const CheckedProgram& program) {

@@ -50,9 +50,28 @@ void AppendFindings(std::string& out, const std::vector<Finding>& findings, cons
   out += ']';
 }
 
+// fmt's integer formatting into a buffer, appended at once (a back_inserter appends a byte at a time).
+void AppendInt(std::string& out, int64_t n) {
+  fmt::format_int text(n);
+  out.append(text.data(), text.size());
+}
+
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view text) {
+  // Most texts (codes, ids, names) are printable ASCII without quotes: copied in one piece.
+  size_t plain_prefix = 0;
+  while (plain_prefix < text.size()) {
+    auto c = static_cast<unsigned char>(text[plain_prefix]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+    ++plain_prefix;
+  }
+  if (plain_prefix == text.size()) {
+    out += '"';
+    out.append(text);
+    out += '"';
+    return;
+  }
   bool ascii = true;
   for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
   // nlohmann's replacement of bad bytes is subtle: let it do that rare case itself.
@@ -86,7 +105,11 @@ void AppendDecisionLine(std::string& out, const ir::Module& module, std::optiona
   const SourceManager& sources = program.program->sources;
   const ir::EventKind& kind = module.events[event_kind];
   out += '{';
-  if (line) fmt::format_to(std::back_inserter(out), "\"line\":{},", *line);
+  if (line) {
+    out += "\"line\":";
+    AppendInt(out, static_cast<int64_t>(*line));
+    out += ',';
+  }
   if (id.is_string()) {
     out += "\"id\":";
     AppendJsonString(out, id.get_ref<const std::string&>());
@@ -119,7 +142,7 @@ void AppendDecisionLine(std::string& out, const ir::Module& module, std::optiona
     } else if (type->kind == TypeKind::Bool) {
       out += value.as_bool() ? "true" : "false";
     } else if (type->kind == TypeKind::Int) {
-      fmt::format_to(std::back_inserter(out), "{}", value.as_int());
+      AppendInt(out, value.as_int());
     } else {
       AppendDump(out, ToJson(value, type, program));
     }

@@ -132,8 +132,15 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
     }
     case Op::CmpDec: return Value::Bool(CompareResult(e.cmp, AsRational(arg(0)).Compare(AsRational(arg(1)))));
     case Op::CmpStr: return Value::Bool(CompareResult(e.cmp, arg(0).as_str().compare(arg(1).as_str())));
-    case Op::CmpBool: return Value::Bool(CompareResult(e.cmp, arg(0).as_bool() == arg(1).as_bool() ? 0 : 1));
-    case Op::CmpDeep: return Value::Bool(CompareResult(e.cmp, Equal(arg(0), arg(1)) ? 0 : 1));
+    case Op::CmpBool: {
+      // Operands in source order (declarators are sequenced; function arguments are not).
+      bool x = arg(0).as_bool(), y = arg(1).as_bool();
+      return Value::Bool(CompareResult(e.cmp, x == y ? 0 : 1));
+    }
+    case Op::CmpDeep: {
+      Value x = arg(0), y = arg(1);
+      return Value::Bool(CompareResult(e.cmp, Equal(x, y) ? 0 : 1));
+    }
 
     case Op::IntNeg: {
       int64_t x = arg(0).as_int();
@@ -171,22 +178,31 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
     case Op::DecDiv: return dec_op([](const Rational& x, const Rational& y) { return x.Div(y); }, "/");
 
     case Op::DateAddDays: {
-      auto days = DateAddSeconds(arg(0).as_int(), arg(1).as_int());
+      int64_t date = arg(0).as_int(), seconds = arg(1).as_int();
+      auto days = DateAddSeconds(date, seconds);
       if (!days) Fail(e, errors::kDateRange);
       return Value::Int(*days);
     }
     case Op::DateAddBizDays: {
-      auto days = DateAddBusinessDays(arg(0).as_int(), arg(1).as_int());
+      int64_t date = arg(0).as_int(), business_days = arg(1).as_int();
+      auto days = DateAddBusinessDays(date, business_days);
       if (!days) Fail(e, errors::kDateRange);
       return Value::Int(*days);
     }
-    case Op::DateDiff: return Value::Int((arg(0).as_int() - arg(1).as_int()) * 86400);
+    case Op::DateDiff: {
+      int64_t x = arg(0).as_int(), y = arg(1).as_int();
+      return Value::Int((x - y) * 86400);
+    }
     case Op::TsAdd: {
-      auto micros = TimestampAddSeconds(arg(0).as_int(), arg(1).as_int());
+      int64_t timestamp = arg(0).as_int(), seconds = arg(1).as_int();
+      auto micros = TimestampAddSeconds(timestamp, seconds);
       if (!micros) Fail(e, errors::kTimestampRange);
       return Value::Int(*micros);
     }
-    case Op::TsDiff: return Value::Int(TimestampDiffSeconds(arg(0).as_int(), arg(1).as_int()));
+    case Op::TsDiff: {
+      int64_t x = arg(0).as_int(), y = arg(1).as_int();
+      return Value::Int(TimestampDiffSeconds(x, y));
+    }
 
     case Op::Call: case Op::CallBuiltin: return EvalCall(e, frame);
     case Op::Length: case Op::Contains: case Op::Any: case Op::All: case Op::CountIf: case Op::Filter: case Op::Map:
@@ -304,7 +320,10 @@ Value Run::EvalString(const ir::Expr& e, Frame& frame) {
   using ir::Op;
   auto str = [&](size_t i) { return Eval(*e.args[i], frame).as_str(); };
   switch (e.op) {
-    case Op::StrConcat: return Value::Str(str(0) + str(1));
+    case Op::StrConcat: {
+      std::string x = str(0);  // operands in source order: the first evaluation error wins
+      return Value::Str(x + str(1));
+    }
     case Op::StrLower: return Value::Str(runtime::AsciiLower(str(0)));
     case Op::StrUpper: return Value::Str(runtime::AsciiUpper(str(0)));
     case Op::StrTrim: return Value::Str(std::string(runtime::TrimSpace(str(0))));
@@ -312,7 +331,10 @@ Value Run::EvalString(const ir::Expr& e, Frame& frame) {
     case Op::StrStartsWith: return Value::Bool(std::string_view(str(0)).starts_with(str(1)));
     case Op::StrEndsWith: return Value::Bool(std::string_view(str(0)).ends_with(str(1)));
     case Op::StrContains: return Value::Bool(str(0).find(str(1)) != std::string::npos);
-    case Op::StrMatches: return Value::Bool(Matches(e, str(0), str(1)));
+    case Op::StrMatches: {
+      std::string text = str(0), pattern = str(1);
+      return Value::Bool(Matches(e, text, pattern));
+    }
     case Op::StrSplit: {
       std::string text = str(0), sep = str(1);
       if (sep.empty()) Fail(e, errors::kEmptySeparator);

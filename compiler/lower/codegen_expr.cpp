@@ -313,11 +313,32 @@ Value* Codegen::Arith(const ir::Expr& e) {
   }
 }
 
+// Types whose cells are equal exactly when their first words are (CellEqual's int-like case).
+static bool IsOneWord(const Type* type) {
+  switch (type->kind) {
+    case TypeKind::Int: case TypeKind::Date: case TypeKind::Timestamp: case TypeKind::Duration:
+    case TypeKind::BusinessDays: case TypeKind::Enum:
+      return true;
+    default: return false;
+  }
+}
+
 Value* Codegen::Collection(const ir::Expr& e) {
   using ir::Op;
   Value* list = Expr(*e.args[0]);
   const Type* list_type = e.args[0]->type->IsOptional() ? e.args[0]->type->element : e.args[0]->type;
   if (e.op == Op::Length) return Cell(B(list), b_.getInt64(0));
+  if (e.op == Op::Contains && IsOneWord(list_type->element) && e.args[1]->type == list_type->element) {
+    // Members, ints and dates are equal when their words are: compared inline, no runtime call per element.
+    Value* needle = A(Expr(*e.args[1]));
+    Value* found = Scratch();
+    b_.CreateStore(Bool(b_.getFalse()), found);
+    Loop(list, [&](Value* element) {
+      Value* seen = b_.CreateOr(Truth(b_.CreateLoad(cell_, found)), b_.CreateICmpEQ(A(element), needle));
+      b_.CreateStore(Bool(seen), found);
+    });
+    return b_.CreateLoad(cell_, found);
+  }
   if (e.op == Op::Contains) {
     Value* needle = Spill(Expr(*e.args[1]));
     Value* found = b_.CreateCall(Runtime("charter_rt_contains", i32_, {ptr_, ptr_, ptr_, i32_}),

@@ -196,6 +196,24 @@ rule r on e {
   CHECK(huge["error"] == "text of 5000 bytes is too long to match a regular expression (limit 4096)");
 }
 
+TEST_CASE("Both operands failing: the left one's error wins, on both engines", "[interp]") {
+  // Each rule's two operands fail on lines 4 and 5 of their rule; evaluation is in source order.
+  auto line_of_error = [](const std::string& rule, const std::string& event) {
+    Engine engine("policy p\nevent e { t: timestamp, d: date, i: int, z: int }\n" + rule);
+    auto decided = engine.Decide(event);
+    INFO(decided.dump());
+    REQUIRE(decided.contains("error"));
+    return decided["line"].get<int>();
+  };
+  const std::string late = R"({"kind": "e", "t": "9999-12-31T23:30:00Z", "d": "9999-12-31", "i": 1, "z": 0})";
+  CHECK(line_of_error("rule r on e {\n  value x = (event.t + 1 hour) -\n    (event.t + 2 hours)\n}\n", late) == 4);
+  CHECK(line_of_error("rule r on e {\n  value x = (event.d + 1 day) -\n    (event.d + 2 days)\n}\n", late) == 4);
+  CHECK(line_of_error("rule r on e {\n  value x = (if event.i / event.z > 0 then \"a\" else \"b\") +\n"
+                      "    (if event.i / event.z > 0 then \"c\" else \"d\")\n}\n", late) == 4);
+  CHECK(line_of_error("rule r on e {\n  value x = [event.i / event.z] ==\n    [event.i / event.z]\n}\n", late) == 4);
+  CHECK(line_of_error("rule r on e {\n  value x = (event.i / event.z > 0) ==\n    (event.i / event.z > 0)\n}\n", late) == 4);
+}
+
 TEST_CASE("Regexes computed per event: matched, and an invalid one stops the event", "[interp]") {
   Engine engine(R"(policy p
 event e { s: string, pattern: string }

@@ -17,7 +17,10 @@
 #include "compiler/driver/line_reader.h"
 #include "compiler/driver/policy_set.h"
 #include "compiler/driver/verbs.h"
+#include "compiler/eval/decision_writer.h"
 #include "compiler/eval/decode.h"
+#include "compiler/ingest/bare_pass.h"
+#include "compiler/ingest/fast_decoder.h"
 #include "compiler/jit/host/cells.h"
 
 namespace charter::driver {
@@ -29,6 +32,10 @@ static const char kBenchUsage[] =
     "  end to end   `charter eval --events FILE` run as a child process (read,\n"
     "               decode, decide, write): events/s, MB/s, wall time, peak RSS;\n"
     "  decide       decisions on events decoded beforehand, in a loop: ns/decision;\n"
+    "  phases       simdjson alone over the file, reading each line: a skim (index\n"
+    "               it, count the top-level fields) and a walk (visit every value,\n"
+    "               keep nothing); the fast decoder alone and the decision writer\n"
+    "               alone, in a loop: ns/event;\n"
     "  compile      the JIT cold (no object cache) and from the object cache.\n"
     "It also prints a checksum of the decisions (allowed count and FNV-1a 32 of the\n"
     "sorted reason codes of each event) to compare engines and other tools.\n"
@@ -131,6 +138,7 @@ EndToEnd RunEval(const BenchOptions& options, const char* engine) {
 }
 
 struct Decoded {
+  std::vector<std::string> texts;  // the lines decoded, as read
   std::vector<int32_t> kinds;
   std::vector<eval::Value> events;  // for the interpreter
   std::vector<CharterCell> cells;   // the same events in the JIT's layout, in `arena`
@@ -165,6 +173,7 @@ bool ReadStream(const PolicySet& set, const BenchOptions& options, Decoded& out)
     out.kinds.push_back(kind);
     out.cells.push_back(jit::ToCell(event.value, set.module->events[kind].type, *set.checked, out.arena));
     out.events.push_back(std::move(event.value));
+    out.texts.push_back(line);
   }
   std::fclose(file);
   return true;
@@ -197,6 +206,85 @@ DecideLoop RunDecideLoop(const Decoded& decoded, const std::vector<Event>& event
   return loop;
 }
 
+/// Runs `pass` over `count` items until `min_seconds` have gone by: ns per item.
+template <typename PassFn>
+double NsPerItem(size_t count, double min_seconds, PassFn pass) {
+  if (count == 0) return 0;
+  auto start = std::chrono::steady_clock::now();
+  uint64_t items = 0;
+  double seconds = 0;
+  do {
+    pass();
+    items += count;
+    seconds = SecondsSince(start);
+  } while (seconds < min_seconds);
+  return seconds * 1e9 / static_cast<double>(items);
+}
+
+/// Where an event's time goes outside the decision, each phase alone.
+struct Phases {
+  double skim_seconds = 0;  // the whole file: read, and BarePass::Skim per line
+  double walk_seconds = 0;  // the whole file: read, and BarePass::Walk per line
+  uint64_t bare_refused = 0;
+  double decode_ns = 0;     // the fast decoder, per event (in memory)
+  uint64_t decode_declined = 0;
+  double write_ns = 0;      // a decision line, per event
+};
+
+/// Seconds to read the stream and pass each line to `pass`; false if it cannot be read.
+template <typename PassFn>
+bool TimeFilePass(const BenchOptions& options, double& seconds, uint64_t& refused, PassFn pass) {
+  std::FILE* file = std::fopen(options.events.c_str(), "rb");
+  if (!file) return false;
+  LineReader reader(file, 1 << 20);
+  std::string line;
+  bool too_long = false;
+  refused = 0;
+  auto start = std::chrono::steady_clock::now();
+  while (reader.Next(line, too_long)) refused += too_long || !pass(line) ? 1 : 0;
+  seconds = SecondsSince(start);
+  std::fclose(file);
+  return true;
+}
+
+bool MeasureBarePasses(const BenchOptions& options, Phases& phases) {
+  ingest::BarePass bare;
+  uint64_t sink = 0;
+  bool read = TimeFilePass(options, phases.skim_seconds, phases.bare_refused,
+                           [&](std::string_view line) { return bare.Skim(line, sink); }) &&
+              TimeFilePass(options, phases.walk_seconds, phases.bare_refused,
+                           [&](std::string_view line) { return bare.Walk(line, sink); });
+  if (sink == 1) std::fputc(' ', stderr);  // uses `sink`, so no visit is optimised out
+  return read;
+}
+
+void MeasurePhases(const PolicySet& set, const Decoded& decoded, const std::vector<eval::Decision>& decisions,
+                   const BenchOptions& options, Phases& phases) {
+  std::vector<const ast::EventDecl*> decls;
+  for (const auto& kind : set.module->events) decls.push_back(kind.decl);
+  ingest::FastDecoder fast(*set.checked, decls);
+  std::vector<std::string_view> accepted;  // the slow decoder's lines are measured by the engines' end to end
+  for (const std::string& text : decoded.texts) {
+    if (fast.Decode(text)) {
+      accepted.push_back(text);
+    } else {
+      ++phases.decode_declined;
+    }
+  }
+  phases.decode_ns = NsPerItem(accepted.size(), options.min_seconds, [&] {
+    for (std::string_view text : accepted) {
+      if (!fast.Decode(text)) std::abort();
+    }
+  });
+  std::string out;
+  phases.write_ns = NsPerItem(decisions.size(), options.min_seconds, [&] {
+    for (size_t i = 0; i < decisions.size(); ++i) {
+      out.clear();
+      eval::AppendDecisionLine(out, *set.module, i + 1, decoded.kinds[i], decisions[i], "\"RUN-0000001\"");
+    }
+  });
+}
+
 struct EngineFigures {
   std::string engine;
   EndToEnd end_to_end;
@@ -225,7 +313,28 @@ bool MeasureCompile(const PolicySet& set, const BenchOptions& options, EngineFig
   return true;
 }
 
-nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decoded) {
+double EventsPerSecond(const Decoded& decoded, double seconds) {
+  return seconds > 0 ? static_cast<double>(decoded.lines) / seconds : 0;
+}
+
+double MegabytesPerSecond(const Decoded& decoded, double seconds) {
+  return seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / seconds : 0;
+}
+
+nlohmann::ordered_json PhasesJson(const Phases& p, const Decoded& decoded) {
+  auto pass = [&](double seconds) {
+    return nlohmann::ordered_json{{"seconds", seconds},
+                                  {"events_per_s", EventsPerSecond(decoded, seconds)},
+                                  {"mb_per_s", MegabytesPerSecond(decoded, seconds)}};
+  };
+  return {{"simdjson_skim", pass(p.skim_seconds)},
+          {"simdjson_walk", pass(p.walk_seconds)},
+          {"simdjson_refused", p.bare_refused},
+          {"fast_decode", {{"ns_per_event", p.decode_ns}, {"declined", p.decode_declined}}},
+          {"write_decision", {{"ns_per_event", p.write_ns}}}};
+}
+
+nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decoded, const Phases& phases) {
   nlohmann::ordered_json out;
   out["engine"] = f.engine;
   const EndToEnd& e = f.end_to_end;
@@ -233,7 +342,9 @@ nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decode
                        {"seconds", e.seconds},
                        {"events_per_s", e.seconds > 0 ? static_cast<double>(decoded.lines) / e.seconds : 0},
                        {"mb_per_s", e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0},
-                       {"peak_rss_mb", e.peak_rss_mb}};
+                       {"peak_rss_mb", e.peak_rss_mb},
+                       {"of_simdjson_skim", e.seconds > 0 ? phases.skim_seconds / e.seconds : 0},
+                       {"of_simdjson_walk", e.seconds > 0 ? phases.walk_seconds / e.seconds : 0}};
   out["decide"] = {{"events", decoded.events.size()},
                    {"decisions", f.decide.decisions},
                    {"ns_per_decision", f.decide.ns_per_decision}};
@@ -247,16 +358,28 @@ nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decode
   return out;
 }
 
-void PrintText(const std::vector<EngineFigures>& all, const Decoded& decoded, const BenchOptions& options) {
-  fmt::print("stream: {} ({} lines, {:.1f} MB); decide loop on the first {} decoded events\n", options.events,
+void PrintText(const std::vector<EngineFigures>& all, const Decoded& decoded, const Phases& phases,
+               const BenchOptions& options) {
+  fmt::print("stream: {} ({} lines, {:.1f} MB); loops on the first {} decoded events\n", options.events,
              decoded.lines, static_cast<double>(decoded.bytes) / 1e6, decoded.events.size());
+  fmt::print("  simdjson skim   {:>12.0f} events/s {:>9.1f} MB/s  {:.3f} s  (read, index, count fields)\n",
+             EventsPerSecond(decoded, phases.skim_seconds), MegabytesPerSecond(decoded, phases.skim_seconds),
+             phases.skim_seconds);
+  fmt::print("  simdjson walk   {:>12.0f} events/s {:>9.1f} MB/s  {:.3f} s  (read, visit every value)\n",
+             EventsPerSecond(decoded, phases.walk_seconds), MegabytesPerSecond(decoded, phases.walk_seconds),
+             phases.walk_seconds);
+  fmt::print("  fast decode     {:>12.1f} ns/event{}\n", phases.decode_ns,
+             phases.decode_declined ? fmt::format(" ({} lines left to the slow decoder)", phases.decode_declined) : "");
+  fmt::print("  write decision  {:>12.1f} ns/event\n", phases.write_ns);
   for (const auto& f : all) {
     const EndToEnd& e = f.end_to_end;
     fmt::print("\n{}\n", f.engine);
     fmt::print("  end to end  {:>12.0f} events/s {:>9.1f} MB/s  {:.3f} s wall  peak RSS {:.1f} MB  (exit {})\n",
-               e.seconds > 0 ? static_cast<double>(decoded.lines) / e.seconds : 0,
-               e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0, e.seconds,
+               EventsPerSecond(decoded, e.seconds), MegabytesPerSecond(decoded, e.seconds), e.seconds,
                e.peak_rss_mb, e.exit_code);
+    fmt::print("              {:>11.0f} % of the simdjson skim's speed, {:.0f} % of the walk's\n",
+               e.seconds > 0 ? 100 * phases.skim_seconds / e.seconds : 0,
+               e.seconds > 0 ? 100 * phases.walk_seconds / e.seconds : 0);
     fmt::print("  decide      {:>12.1f} ns/decision ({} decisions)\n", f.decide.ns_per_decision, f.decide.decisions);
     if (f.compile_cold_ms >= 0) {
       fmt::print("  compile     {:>12.1f} ms cold, {:.1f} ms from the object cache{}\n", f.compile_cold_ms,
@@ -361,11 +484,19 @@ int RunBench(const std::vector<std::string>& args) {
   }
 
   std::vector<EngineFigures> all;
+  std::vector<eval::Decision> decisions;  // of the decoded events, for the writer's loop
+  auto keep = [&](const std::variant<eval::Decision, eval::EvalError>& result) {
+    if (decisions.size() < decoded.events.size()) {
+      decisions.push_back(std::holds_alternative<eval::Decision>(result) ? std::get<eval::Decision>(result)
+                                                                           : eval::Decision{});
+    }
+    return result;
+  };
   if (options.interp) {
     EngineFigures f;
     f.engine = "interp";
     eval::Interpreter interpreter(*set->module);
-    auto decide = [&](int32_t kind, const eval::Value& event) { return interpreter.Decide(kind, event); };
+    auto decide = [&](int32_t kind, const eval::Value& event) { return keep(interpreter.Decide(kind, event)); };
     auto step = [&](int32_t kind, const eval::Value& event) {
       auto result = interpreter.Decide(kind, event);
       auto* decision = std::get_if<eval::Decision>(&result);
@@ -386,7 +517,7 @@ int RunBench(const std::vector<std::string>& args) {
       return kExitUsage;
     }
     eval::Decision reused;
-    auto decide = [&](int32_t kind, const CharterCell& event) { return engine->Decide(kind, event); };
+    auto decide = [&](int32_t kind, const CharterCell& event) { return keep(engine->Decide(kind, event)); };
     auto step = [&](int32_t kind, const CharterCell& event) {
       return !engine->DecideInto(kind, event, reused) && reused.allowed();
     };
@@ -394,15 +525,19 @@ int RunBench(const std::vector<std::string>& args) {
     f.end_to_end = RunEval(options, "jit");
     all.push_back(std::move(f));
   }
+  Phases phases;
+  if (!MeasureBarePasses(options, phases)) return kExitUsage;
+  MeasurePhases(*set, decoded, decisions, options, phases);
   if (options.format == "json") {
     nlohmann::ordered_json out;
     out["events"] = options.events;
     out["lines"] = decoded.lines;
     out["bytes"] = decoded.bytes;
-    for (const auto& f : all) out["engines"].push_back(FiguresJson(f, decoded));
+    out["phases"] = PhasesJson(phases, decoded);
+    for (const auto& f : all) out["engines"].push_back(FiguresJson(f, decoded, phases));
     fmt::print("{}\n", out.dump(2));
   } else {
-    PrintText(all, decoded, options);
+    PrintText(all, decoded, phases, options);
   }
   if (all.size() == 2 && !(all[0].decide.checksum == all[1].decide.checksum)) {
     fmt::print(stderr, "charter bench: the engines decided differently (checksums differ)\n");

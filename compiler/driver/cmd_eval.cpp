@@ -1,5 +1,7 @@
 // `charter eval -p POLICY... [EVENT.json|-]` and `--events FILE.ndjson`:
 // decide events against the policies and print one decision per event.
+#include <unistd.h>
+
 #include <cstdio>
 #include <memory>
 
@@ -69,6 +71,39 @@ struct EvalOptions {
 
 enum class Outcome { Allow, Deny, Error, Stop };  // Stop: the decision log could not be written
 
+/// An event's id as given: the fast decoder's view, or the slow decoder's JSON.
+/// Streams print it as text; a JSON value is made only where a tree is built.
+class EventIdRef {
+ public:
+  explicit EventIdRef(const ingest::EventId& fast) : fast_(&fast) {}
+  explicit EventIdRef(const nlohmann::ordered_json& json) : json_(&json) {}
+
+  nlohmann::ordered_json Json() const {
+    if (json_) return *json_;
+    switch (fast_->kind) {
+      case ingest::EventId::Kind::String: return nlohmann::ordered_json(std::string(fast_->text));
+      case ingest::EventId::Kind::Signed: return nlohmann::ordered_json(fast_->signed_value);
+      case ingest::EventId::Kind::Unsigned: return nlohmann::ordered_json(fast_->unsigned_value);
+      case ingest::EventId::Kind::None: break;
+    }
+    return nlohmann::ordered_json();
+  }
+
+  void AppendJson(std::string& out) const {
+    if (json_) return eval::AppendIdJson(out, *json_);
+    switch (fast_->kind) {
+      case ingest::EventId::Kind::String: return eval::AppendJsonString(out, fast_->text);
+      case ingest::EventId::Kind::Signed: return eval::AppendJsonInt(out, fast_->signed_value);
+      case ingest::EventId::Kind::Unsigned: return eval::AppendJsonInt(out, fast_->unsigned_value);
+      case ingest::EventId::Kind::None: break;
+    }
+  }
+
+ private:
+  const ingest::EventId* fast_ = nullptr;
+  const nlohmann::ordered_json* json_ = nullptr;
+};
+
 class Evaluator {
  public:
   Evaluator(const PolicySet& set, const EvalOptions& options, std::unique_ptr<Decider> decider)
@@ -88,15 +123,16 @@ class Evaluator {
   Outcome Decide(std::string_view text, std::optional<size_t> line) {
     // The fast decoder only says yes or no; every no is decoded again below, which words the error.
     if (std::optional<ingest::FastEvent> event = fast_ ? fast_->Decode(text) : std::nullopt) {
+      EventIdRef id(event->id);
       if (decider_->has_jit()) {
         if (auto error = decider_->DecideCells(event->kind, event->value, decision_)) {
-          return Failed(*error, event->kind, IdJson(event->id), text, line);
+          return Failed(*error, event->kind, id, text, line);
         }
-        return Decided(decision_, event->kind, IdJson(event->id), text, line);
+        return Decided(decision_, event->kind, id, text, line);
       }
       const ir::EventKind& kind = set_.module->events[event->kind];
       auto result = decider_->Decide(event->kind, jit::FromCell(event->value, kind.type, *set_.checked), false);
-      return Finish(result, event->kind, IdJson(event->id), text, line);
+      return Finish(result, event->kind, id, text, line);
     }
     auto decoded = decoder_.Decode(text);
     if (auto* error = std::get_if<eval::InputError>(&decoded)) {
@@ -105,48 +141,41 @@ class Evaluator {
     }
     auto& event = std::get<eval::DecodedEvent>(decoded);
     int32_t kind = set_.module->FindEvent(event.event->json_kind);
-    return Finish(decider_->Decide(kind, event.value, options_.explain), kind, event.id, text, line);
+    return Finish(decider_->Decide(kind, event.value, options_.explain), kind, EventIdRef(event.id), text, line);
   }
 
  private:
-  Outcome Finish(const std::variant<eval::Decision, eval::EvalError>& result, int32_t kind,
-                 const nlohmann::ordered_json& id, std::string_view text, std::optional<size_t> line) {
+  Outcome Finish(const std::variant<eval::Decision, eval::EvalError>& result, int32_t kind, const EventIdRef& id,
+                 std::string_view text, std::optional<size_t> line) {
     if (auto* error = std::get_if<eval::EvalError>(&result)) return Failed(*error, kind, id, text, line);
     return Decided(std::get<eval::Decision>(result), kind, id, text, line);
   }
 
-  Outcome Failed(const eval::EvalError& error, int32_t kind, const nlohmann::ordered_json& id, std::string_view text,
+  Outcome Failed(const eval::EvalError& error, int32_t kind, const EventIdRef& id, std::string_view text,
                  std::optional<size_t> line) {
-    if (!Emit(text, eval::EvalErrorJson(*set_.module, line, kind, id, error))) return Outcome::Stop;
+    if (!Emit(text, eval::EvalErrorJson(*set_.module, line, kind, id.Json(), error))) return Outcome::Stop;
     return Outcome::Error;
   }
 
-  Outcome Decided(const eval::Decision& decision, int32_t kind, const nlohmann::ordered_json& id,
-                  std::string_view text, std::optional<size_t> line) {
-    if (!log_ && options_.format == "json") {  // nothing else needs the JSON tree: write the text directly
+  Outcome Decided(const eval::Decision& decision, int32_t kind, const EventIdRef& id, std::string_view text,
+                  std::optional<size_t> line) {
+    if (!log_ && json_format_) {  // nothing else needs the JSON tree: write the text directly
+      id_text_.clear();
+      id.AppendJson(id_text_);
       text_.clear();
-      eval::AppendDecisionLine(text_, *set_.module, line, kind, decision, id);
-      std::fwrite(text_.data(), 1, text_.size(), stdout);
+      eval::AppendDecisionLine(text_, *set_.module, line, kind, decision, id_text_);
+      fwrite_unlocked(text_.data(), 1, text_.size(), stdout);
       if (flush_each_) std::fflush(stdout);
       return decision.allowed() ? Outcome::Allow : Outcome::Deny;
     }
     nlohmann::ordered_json out;
     if (line) out["line"] = *line;
-    nlohmann::ordered_json body = eval::DecisionJson(*set_.module, kind, decision, id);
+    nlohmann::ordered_json body = eval::DecisionJson(*set_.module, kind, decision, id.Json());
     for (auto it = body.begin(); it != body.end(); ++it) out[it.key()] = std::move(*it);
     if (!Emit(text, out)) return Outcome::Stop;
     return decision.allowed() ? Outcome::Allow : Outcome::Deny;
   }
 
-  static nlohmann::ordered_json IdJson(const ingest::EventId& id) {
-    switch (id.kind) {
-      case ingest::EventId::Kind::String: return nlohmann::ordered_json(std::string(id.text));
-      case ingest::EventId::Kind::Signed: return nlohmann::ordered_json(id.signed_value);
-      case ingest::EventId::Kind::Unsigned: return nlohmann::ordered_json(id.unsigned_value);
-      case ingest::EventId::Kind::None: break;
-    }
-    return nlohmann::ordered_json();
-  }
   static std::vector<const ast::EventDecl*> EventDecls(const PolicySet& set) {
     std::vector<const ast::EventDecl*> events;
     for (const auto& kind : set.module->events) events.push_back(kind.decl);
@@ -183,7 +212,9 @@ class Evaluator {
   std::unique_ptr<Decider> decider_;
   eval::EventDecoder decoder_;
   std::unique_ptr<ingest::FastDecoder> fast_;  // null: every event takes decoder_
-  std::string text_;  // the decision being written, reused
+  bool json_format_ = options_.format == "json";
+  std::string text_;     // the decision being written, reused
+  std::string id_text_;  // its id as JSON text, reused
   eval::Decision decision_;  // the JIT's, reused from one event to the next
   bool flush_each_ = true;
   EvalLog* log_ = nullptr;
@@ -200,7 +231,9 @@ int EvalStream(Evaluator& evaluator, const EvalOptions& options) {
     fmt::print(stderr, "charter eval: cannot read `{}`\n", options.events_stream);
     return kExitUsage;
   }
-  // A live stream sees each decision before charter waits for the next event.
+  // Decisions leave in large writes (stdio's default is a 4 KiB block); nothing is printed yet.
+  // A live stream still sees each decision before charter waits for the next event.
+  if (!isatty(fileno(stdout))) std::setvbuf(stdout, nullptr, _IOFBF, 1 << 20);
   LineReader reader(file, options.max_event_bytes, [] { std::fflush(stdout); });
   evaluator.set_flush_each(false);
   std::string line;

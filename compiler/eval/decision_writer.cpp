@@ -50,13 +50,26 @@ void AppendFindings(std::string& out, const std::vector<Finding>& findings, cons
   out += ']';
 }
 
+}  // namespace
+
 // fmt's integer formatting into a buffer, appended at once (a back_inserter appends a byte at a time).
-void AppendInt(std::string& out, int64_t n) {
+void AppendJsonInt(std::string& out, int64_t n) {
   fmt::format_int text(n);
   out.append(text.data(), text.size());
 }
 
-}  // namespace
+void AppendJsonInt(std::string& out, uint64_t n) {
+  fmt::format_int text(n);
+  out.append(text.data(), text.size());
+}
+
+void AppendIdJson(std::string& out, const nlohmann::ordered_json& id) {
+  if (id.is_string()) {
+    AppendJsonString(out, id.get_ref<const std::string&>());
+  } else if (!id.is_null()) {
+    AppendDump(out, id);
+  }
+}
 
 void AppendJsonString(std::string& out, std::string_view text) {
   // Most texts (codes, ids, names) are printable ASCII without quotes: copied in one piece.
@@ -100,23 +113,19 @@ void AppendJsonString(std::string& out, std::string_view text) {
 }
 
 void AppendDecisionLine(std::string& out, const ir::Module& module, std::optional<size_t> line, int32_t event_kind,
-                        const Decision& decision, const nlohmann::ordered_json& id) {
+                        const Decision& decision, std::string_view id_json) {
   const CheckedProgram& program = *module.program;
   const SourceManager& sources = program.program->sources;
   const ir::EventKind& kind = module.events[event_kind];
   out += '{';
   if (line) {
     out += "\"line\":";
-    AppendInt(out, static_cast<int64_t>(*line));
+    AppendJsonInt(out, static_cast<uint64_t>(*line));
     out += ',';
   }
-  if (id.is_string()) {
+  if (!id_json.empty()) {
     out += "\"id\":";
-    AppendJsonString(out, id.get_ref<const std::string&>());
-    out += ',';
-  } else if (!id.is_null()) {
-    out += "\"id\":";
-    AppendDump(out, id);
+    out += id_json;
     out += ',';
   }
   out += "\"kind\":";
@@ -142,7 +151,7 @@ void AppendDecisionLine(std::string& out, const ir::Module& module, std::optiona
     } else if (type->kind == TypeKind::Bool) {
       out += value.as_bool() ? "true" : "false";
     } else if (type->kind == TypeKind::Int) {
-      AppendInt(out, value.as_int());
+      AppendJsonInt(out, value.as_int());
     } else {
       AppendDump(out, ToJson(value, type, program));
     }

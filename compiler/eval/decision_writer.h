@@ -12,11 +12,19 @@
 namespace charter::eval {
 
 /// Appends `{"line"?, ...DecisionJson...}` and a newline to `out`, as
-/// `dump(-1, ' ', false, error_handler_t::replace)` would print it.
+/// `dump(-1, ' ', false, error_handler_t::replace)` would print it. `id_json`
+/// is the event's id as JSON text (AppendIdJson), empty when it has none.
 void AppendDecisionLine(std::string& out, const ir::Module& module, std::optional<size_t> line, int32_t event_kind,
-                        const Decision& decision, const nlohmann::ordered_json& id);
+                        const Decision& decision, std::string_view id_json);
+
+/// An id as DecisionJson prints it, nothing for null.
+void AppendIdJson(std::string& out, const nlohmann::ordered_json& id);
 
 /// `text` as nlohmann prints a string (ensure_ascii off, invalid UTF-8 replaced), quotes included.
 void AppendJsonString(std::string& out, std::string_view text);
+
+/// `n` in decimal, as nlohmann prints an integer.
+void AppendJsonInt(std::string& out, int64_t n);
+void AppendJsonInt(std::string& out, uint64_t n);
 
 }  // namespace charter::eval

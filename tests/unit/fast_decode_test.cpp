@@ -479,8 +479,9 @@ struct Deciders {
     nlohmann::ordered_json id = IdJson(event->id);
     auto result = jit->Decide(event->kind, event->value);
     if (std::holds_alternative<eval::EvalError>(result)) return Json(event->kind, id, result);
-    std::string text;
-    eval::AppendDecisionLine(text, *setup.module, kLine, event->kind, std::get<eval::Decision>(result), id);
+    std::string id_json, text;
+    eval::AppendIdJson(id_json, id);
+    eval::AppendDecisionLine(text, *setup.module, kLine, event->kind, std::get<eval::Decision>(result), id_json);
     return text;
   }
 };

@@ -49,6 +49,8 @@ struct FastDecoder::Impl {
   bool Dedupe(size_t at, const Plan& plan);
   bool Skip(od::value value);
   bool Enter() { return ++depth <= limits.max_depth; }
+  bool Key(od::field& field, std::string_view& key);
+  bool String(od::value& value, std::string_view& text);
   bool UniqueKeys(size_t at);
 
   SchemaPlans plans;
@@ -62,10 +64,33 @@ struct FastDecoder::Impl {
   std::vector<std::string_view> unknown;    // keys no field names, for duplicates
   unsigned depth = 0;
   bool kind_seen = false, id_seen = false;
+  bool plain = false;  // no escapes in the document: strings are read in place, not unescaped
 };
 
+// A key is read in place when the document has no escapes: its raw bytes end at the next quote.
+bool FastDecoder::Impl::Key(od::field& field, std::string_view& key) {
+  if (!plain) return !field.unescaped_key().get(key);
+  const char* start = field.key().raw();
+  const char* end = padded.data() + padded.size();
+  const auto* quote = static_cast<const char*>(std::memchr(start, '"', static_cast<size_t>(end - start)));
+  if (!quote) return false;
+  key = std::string_view(start, static_cast<size_t>(quote - start));
+  return true;
+}
+
+// A string value in place, likewise: its token is the quotes, its bytes and any whitespace after.
+bool FastDecoder::Impl::String(od::value& value, std::string_view& text) {
+  if (!plain) return !value.get_string().get(text);
+  std::string_view token = TrimToken(value.raw_json_token());
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
+  text = token.substr(1, token.size() - 2);
+  return true;
+}
+
 std::optional<FastEvent> FastDecoder::Impl::Decode(std::string_view json) {
-  if (json.size() > limits.max_bytes || !HasStrictStrings(json)) return std::nullopt;
+  if (json.size() > limits.max_bytes) return std::nullopt;
+  plain = IsPlainText(json);
+  if (!plain && !HasStrictStrings(json)) return std::nullopt;
   padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(padded.data(), json.data(), json.size());
   std::memset(padded.data() + json.size(), 0, simdjson::SIMDJSON_PADDING);
@@ -98,9 +123,9 @@ bool FastDecoder::Impl::FindKind(od::document& doc, int32_t& kind) {
   for (auto result : root) {
     od::field field;
     std::string_view key, name;
-    if (std::move(result).get(field) || field.unescaped_key().get(key)) return false;
+    if (std::move(result).get(field) || !Key(field, key)) return false;
     if (key != "kind") continue;
-    if (field.value().get_string().get(name)) return false;
+    if (!String(field.value(), name)) return false;
     kind = plans.Find(name);
     return kind >= 0 && plans.event(kind).record->op == PlanOp::Record;
   }
@@ -117,7 +142,7 @@ bool FastDecoder::Impl::Object(od::object object, const Plan& plan, CharterCell&
   for (auto result : object) {
     od::field field;
     std::string_view key;
-    if (std::move(result).get(field) || field.unescaped_key().get(key)) return false;
+    if (std::move(result).get(field) || !Key(field, key)) return false;
     // Producers mostly write fields in declaration order: look where the last one was found first.
     size_t index = count;
     for (size_t k = 0; k < count; ++k) {
@@ -164,7 +189,7 @@ bool FastDecoder::Impl::RootKey(std::string_view key, od::value value, FastEvent
     if (kind_seen) return false;
     kind_seen = true;
     std::string_view name;
-    return !value.get_string().get(name);
+    return String(value, name);
   }
   if (key != "id") return true;
   handled = true;
@@ -177,7 +202,7 @@ bool FastDecoder::Impl::RootKey(std::string_view key, od::value value, FastEvent
     case od::json_type::null: return TrimToken(value.raw_json_token()) == "null";
     case od::json_type::string:
       id.kind = EventId::Kind::String;
-      return !value.get_string().get(id.text);
+      return String(value, id.text);
     case od::json_type::number: {
       std::string_view text = TrimToken(value.raw_json_token());
       if (Integer(text, id.signed_value)) {
@@ -228,25 +253,25 @@ bool FastDecoder::Impl::Value(od::value value, const Plan& plan, CharterCell& ou
     }
     case PlanOp::String:
       // The bytes stay in the parser's string buffer, which lives until the next document.
-      if (type != od::json_type::string || value.get_string().get(text)) return false;
+      if (type != od::json_type::string || !String(value, text)) return false;
       out = CharterCell{reinterpret_cast<uint64_t>(text.data()), text.size()};
       return true;
     case PlanOp::Date: {
-      if (type != od::json_type::string || value.get_string().get(text)) return false;
+      if (type != od::json_type::string || !String(value, text)) return false;
       std::optional<int32_t> days = ParseDate(text);
       if (!days) return false;
       out = Bits(*days);
       return true;
     }
     case PlanOp::Timestamp: {
-      if (type != od::json_type::string || value.get_string().get(text)) return false;
+      if (type != od::json_type::string || !String(value, text)) return false;
       std::optional<int64_t> micros = ParseTimestamp(text);
       if (!micros) return false;
       out = Bits(*micros);
       return true;
     }
     case PlanOp::Enum:
-      if (type != od::json_type::string || value.get_string().get(text)) return false;
+      if (type != od::json_type::string || !String(value, text)) return false;
       for (size_t i = 0; i < plan.spellings.size(); ++i) {
         if (plan.spellings[i] == text) {
           out = Bits(static_cast<int64_t>(i));
@@ -320,7 +345,7 @@ bool FastDecoder::Impl::Skip(od::value value) {
       for (auto result : object) {
         od::field field;
         std::string_view key;
-        if (std::move(result).get(field) || field.unescaped_key().get(key)) return false;
+        if (std::move(result).get(field) || !Key(field, key)) return false;
         unknown.push_back(key);
         if (!Skip(field.value())) return false;
       }
@@ -339,7 +364,7 @@ bool FastDecoder::Impl::Skip(od::value value) {
       --depth;
       return true;
     }
-    case od::json_type::string: return !value.get_string().get(text);
+    case od::json_type::string: return String(value, text);
     case od::json_type::number: return IsStrictNumber(TrimToken(value.raw_json_token()));
     case od::json_type::boolean:
       text = TrimToken(value.raw_json_token());

@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace charter::ingest {
 
 static int HexValue(char c) {
@@ -46,26 +50,27 @@ static bool CheckEscape(std::string_view text, size_t& at) {
   return true;
 }
 
-/// Whether any byte of `text` is a control byte or a backslash, eight bytes at a time.
-static bool MayNeedCheck(std::string_view text) {
-  constexpr uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
-  auto has_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+bool IsPlainText(std::string_view text) {
   size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    // A byte below 0x20 has none of its three high bits set (0xE0 mask); a backslash xors to zero.
-    if (has_zero(word & 0xE0E0E0E0E0E0E0E0u) || has_zero(word ^ (kOnes * '\\'))) return true;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: a byte is a control byte when max(byte, 0x1F) is 0x1F.
+  const __m128i backslash = _mm_set1_epi8('\\'), last_control = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= text.size(); i += 16) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, backslash),
+                                _mm_cmpeq_epi8(_mm_max_epu8(bytes, last_control), last_control));
+    if (_mm_movemask_epi8(hits) != 0) return false;
   }
+#endif
   for (; i < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == '\\') return true;
+    if (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == '\\') return false;
   }
-  return false;
+  return true;
 }
 
 bool HasStrictStrings(std::string_view text) {
-  // Almost every event has neither: a word-at-a-time pass settles it.
-  if (!MayNeedCheck(text)) return true;
+  // Almost every event has neither: a vector pass settles it.
+  if (IsPlainText(text)) return true;
   bool in_string = false;
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);

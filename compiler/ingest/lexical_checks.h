@@ -9,6 +9,10 @@
 
 namespace charter::ingest {
 
+/// True when `text` holds no backslash and no control byte: then every string
+/// in it is its raw bytes between quotes, and strings pass HasStrictStrings.
+bool IsPlainText(std::string_view text);
+
 /// False when a string in `text` holds a control byte, a bad escape or a lone
 /// surrogate escape, or when `text` holds a NUL or a control byte outside strings
 /// that is not JSON whitespace.

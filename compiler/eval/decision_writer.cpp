@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "compiler/base/byte_scan.h"
 #include "compiler/eval/decision_json.h"
 
 namespace charter::eval {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 constexpr auto kReplace = nlohmann::ordered_json::error_handler_t::replace;
@@ -32,22 +36,25 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
+// Constant pieces go in as string_views, merged where they meet: each append is a call.
 void AppendFindings(std::string& out, const std::vector<Finding>& findings, const SourceManager& sources,
                     bool with_location) {
-  out += '[';
+  if (findings.empty()) {
+    out.append("[]"sv);
+    return;
+  }
   for (size_t i = 0; i < findings.size(); ++i) {
-    if (i > 0) out += ',';
-    out += "{\"code\":";
+    out.append(i == 0 ? "[{\"code\":"sv : ",{\"code\":"sv);
     AppendJsonString(out, findings[i].code);
-    out += ",\"message\":";
+    out.append(",\"message\":"sv);
     AppendJsonString(out, findings[i].message);
     if (with_location) {
-      out += ",\"at\":";
+      out.append(",\"at\":"sv);
       AppendJsonString(out, Location(sources, findings[i].at));
     }
-    out += '}';
+    out.push_back('}');
   }
-  out += ']';
+  out.push_back(']');
 }
 
 }  // namespace
@@ -73,16 +80,11 @@ void AppendIdJson(std::string& out, const nlohmann::ordered_json& id) {
 
 void AppendJsonString(std::string& out, std::string_view text) {
   // Most texts (codes, ids, names) are printable ASCII without quotes: copied in one piece.
-  size_t plain_prefix = 0;
-  while (plain_prefix < text.size()) {
-    auto c = static_cast<unsigned char>(text[plain_prefix]);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-    ++plain_prefix;
-  }
-  if (plain_prefix == text.size()) {
-    out += '"';
+  if (FindJsonSpecialOrNonAscii(text) == text.size()) {
+    out.reserve(out.size() + text.size() + 2);
+    out.push_back('"');
     out.append(text);
-    out += '"';
+    out.push_back('"');
     return;
   }
   bool ascii = true;
@@ -117,26 +119,25 @@ void AppendDecisionLine(std::string& out, const ir::Module& module, std::optiona
   const CheckedProgram& program = *module.program;
   const SourceManager& sources = program.program->sources;
   const ir::EventKind& kind = module.events[event_kind];
-  out += '{';
   if (line) {
-    out += "\"line\":";
+    out.append("{\"line\":"sv);
     AppendJsonInt(out, static_cast<uint64_t>(*line));
-    out += ',';
+    out.append(id_json.empty() ? ",\"kind\":"sv : ",\"id\":"sv);
+  } else {
+    out.append(id_json.empty() ? "{\"kind\":"sv : "{\"id\":"sv);
   }
   if (!id_json.empty()) {
-    out += "\"id\":";
-    out += id_json;
-    out += ',';
+    out.append(id_json);
+    out.append(",\"kind\":"sv);
   }
-  out += "\"kind\":";
   AppendJsonString(out, kind.json_kind);
-  out += decision.allowed() ? ",\"decision\":\"allow\",\"reasons\":" : ",\"decision\":\"deny\",\"reasons\":";
+  out.append(decision.allowed() ? ",\"decision\":\"allow\",\"reasons\":"sv : ",\"decision\":\"deny\",\"reasons\":"sv);
   AppendFindings(out, decision.reasons, sources, true);
-  out += ",\"obligations\":";
+  out.append(",\"obligations\":"sv);
   AppendFindings(out, decision.obligations, sources, false);
-  out += ",\"warnings\":";
+  out.append(",\"warnings\":"sv);
   AppendFindings(out, decision.warnings, sources, false);
-  out += ",\"values\":{";
+  out.append(",\"values\":{"sv);
   bool first = true;
   for (size_t v = 0; v < kind.values.size() && v < decision.values.size(); ++v) {
     if (!decision.values[v]) continue;
@@ -156,12 +157,13 @@ void AppendDecisionLine(std::string& out, const ir::Module& module, std::optiona
       AppendDump(out, ToJson(value, type, program));
     }
   }
-  out += '}';
   if (!decision.trace.empty()) {
-    out += ",\"trace\":";
+    out.append("},\"trace\":"sv);
     AppendDump(out, nlohmann::ordered_json(decision.trace));
+    out.append("}\n"sv);
+  } else {
+    out.append("}}\n"sv);
   }
-  out += "}\n";
 }
 
 }  // namespace charter::eval

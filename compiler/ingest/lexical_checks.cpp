@@ -3,9 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "compiler/base/byte_scan.h"
 
 namespace charter::ingest {
 
@@ -50,23 +48,7 @@ static bool CheckEscape(std::string_view text, size_t& at) {
   return true;
 }
 
-bool IsPlainText(std::string_view text) {
-  size_t i = 0;
-#if defined(__SSE2__)
-  // Sixteen bytes at a time: a byte is a control byte when max(byte, 0x1F) is 0x1F.
-  const __m128i backslash = _mm_set1_epi8('\\'), last_control = _mm_set1_epi8(0x1F);
-  for (; i + 16 <= text.size(); i += 16) {
-    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, backslash),
-                                _mm_cmpeq_epi8(_mm_max_epu8(bytes, last_control), last_control));
-    if (_mm_movemask_epi8(hits) != 0) return false;
-  }
-#endif
-  for (; i < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == '\\') return false;
-  }
-  return true;
-}
+bool IsPlainText(std::string_view text) { return FindControlOrBackslash(text) == text.size(); }
 
 bool HasStrictStrings(std::string_view text) {
   // Almost every event has neither: a vector pass settles it.

@@ -3,6 +3,8 @@
 // that both engines decide and fail identically.
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "compiler/eval/calendar_ops.h"
 #include "compiler/eval/errors.h"
 #include "compiler/jit/cell_ops.h"
@@ -260,7 +262,20 @@ void charter_rt_str(CharterJitContext* ctx, int32_t op, const CharterCell* x, co
 
 void charter_rt_to_text(CharterJitContext* ctx, const CharterCell* v, int32_t type, CharterCell* out) {
   Runtime& host = Host(ctx);
-  *out = NewString(host, eval::ToText(ValueOf(host, *v, type), host.types.at(type), host.program));
+  using charter::TypeKind;
+  const charter::Type* t = host.types.at(type);
+  // The common cases of a message's interpolations, without a Value or a std::string (eval::ToText's spellings).
+  switch (t->kind) {
+    case TypeKind::String: *out = *v; return;  // a string is its own text
+    case TypeKind::Int: {
+      fmt::format_int digits(static_cast<int64_t>(v->a));
+      *out = NewString(host, std::string_view(digits.data(), digits.size()));
+      return;
+    }
+    case TypeKind::Bool: *out = NewString(host, v->a ? "true" : "false"); return;
+    default: break;
+  }
+  *out = NewString(host, eval::ToText(ValueOf(host, *v, type), t, host.program));
 }
 
 void charter_rt_concat(CharterJitContext* ctx, const CharterCell* parts, int64_t count, CharterCell* out) {

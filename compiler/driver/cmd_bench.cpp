@@ -157,7 +157,7 @@ bool ReadStream(const PolicySet& set, const BenchOptions& options, Decoded& out)
   for (const auto& kind : set.module->events) decls.push_back(kind.decl);
   eval::EventDecoder decoder(*set.checked, decls);
   LineReader reader(file, 1 << 20);
-  std::string line;
+  std::string_view line;
   bool too_long = false;
   while (reader.Next(line, too_long)) {
     ++out.lines;
@@ -173,7 +173,7 @@ bool ReadStream(const PolicySet& set, const BenchOptions& options, Decoded& out)
     out.kinds.push_back(kind);
     out.cells.push_back(jit::ToCell(event.value, set.module->events[kind].type, *set.checked, out.arena));
     out.events.push_back(std::move(event.value));
-    out.texts.push_back(line);
+    out.texts.emplace_back(line);
   }
   std::fclose(file);
   return true;
@@ -239,7 +239,7 @@ bool TimeFilePass(const BenchOptions& options, double& seconds, uint64_t& refuse
   std::FILE* file = std::fopen(options.events.c_str(), "rb");
   if (!file) return false;
   LineReader reader(file, 1 << 20);
-  std::string line;
+  std::string_view line;
   bool too_long = false;
   refused = 0;
   auto start = std::chrono::steady_clock::now();

@@ -120,9 +120,10 @@ class Evaluator {
   /// Off for streams, which flush before waiting for input instead of after every decision.
   void set_flush_each(bool flush) { flush_each_ = flush; }
 
-  Outcome Decide(std::string_view text, std::optional<size_t> line) {
+  /// `readable_after`: bytes after `text` that may be read (FastDecoder::Decode).
+  Outcome Decide(std::string_view text, std::optional<size_t> line, size_t readable_after = 0) {
     // The fast decoder only says yes or no; every no is decoded again below, which words the error.
-    if (std::optional<ingest::FastEvent> event = fast_ ? fast_->Decode(text) : std::nullopt) {
+    if (std::optional<ingest::FastEvent> event = fast_ ? fast_->Decode(text, readable_after) : std::nullopt) {
       EventIdRef id(event->id);
       if (decider_->has_jit()) {
         if (auto error = decider_->DecideCells(event->kind, event->value, decision_)) {
@@ -236,7 +237,7 @@ int EvalStream(Evaluator& evaluator, const EvalOptions& options) {
   if (!isatty(fileno(stdout))) std::setvbuf(stdout, nullptr, _IOFBF, 1 << 20);
   LineReader reader(file, options.max_event_bytes, [] { std::fflush(stdout); });
   evaluator.set_flush_each(false);
-  std::string line;
+  std::string_view line;
   bool too_long = false, any_error = false, any_deny = false;
   while (reader.Next(line, too_long)) {
     if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines separate nothing
@@ -245,7 +246,7 @@ int EvalStream(Evaluator& evaluator, const EvalOptions& options) {
       // Let the decoder word the size error, as for a single event.
       outcome = evaluator.Decide(std::string(options.max_event_bytes + 1, ' '), reader.number());
     } else {
-      outcome = evaluator.Decide(line, reader.number());
+      outcome = evaluator.Decide(line, reader.number(), reader.slack());
     }
     if (outcome == Outcome::Stop) {
       if (file != stdin) std::fclose(file);

@@ -40,7 +40,7 @@ struct FastDecoder::Impl {
   Impl(const CheckedProgram& program, const std::vector<const ast::EventDecl*>& events, eval::DecodeLimits l)
       : plans(program, events), limits(l) {}
 
-  std::optional<FastEvent> Decode(std::string_view json);
+  std::optional<FastEvent> Decode(std::string_view json, size_t readable_after);
   bool FindKind(od::document& doc, int32_t& kind);
   bool Object(od::object object, const Plan& plan, CharterCell& out, FastEvent* root);
   bool RootKey(std::string_view key, od::value value, FastEvent& event, bool& handled);
@@ -56,7 +56,8 @@ struct FastDecoder::Impl {
   SchemaPlans plans;
   eval::DecodeLimits limits;
   od::parser parser;
-  std::vector<char> padded;  // the document and simdjson's padding; reused
+  std::vector<char> padded;  // the document and simdjson's padding when it is copied; reused
+  const char* buffer_end = nullptr;  // the end of the readable bytes the document is parsed in
   jit::Arena arena;
   // Stacks shared by every level of one document, so nesting allocates nothing once warm.
   std::vector<CharterCell> items;           // list items being read
@@ -71,8 +72,7 @@ struct FastDecoder::Impl {
 bool FastDecoder::Impl::Key(od::field& field, std::string_view& key) {
   if (!plain) return !field.unescaped_key().get(key);
   const char* start = field.key().raw();
-  const char* end = padded.data() + padded.size();
-  const auto* quote = static_cast<const char*>(std::memchr(start, '"', static_cast<size_t>(end - start)));
+  const auto* quote = static_cast<const char*>(std::memchr(start, '"', static_cast<size_t>(buffer_end - start)));
   if (!quote) return false;
   key = std::string_view(start, static_cast<size_t>(quote - start));
   return true;
@@ -87,13 +87,21 @@ bool FastDecoder::Impl::String(od::value& value, std::string_view& text) {
   return true;
 }
 
-std::optional<FastEvent> FastDecoder::Impl::Decode(std::string_view json) {
+std::optional<FastEvent> FastDecoder::Impl::Decode(std::string_view json, size_t readable_after) {
   if (json.size() > limits.max_bytes) return std::nullopt;
   plain = IsPlainText(json);
   if (!plain && !HasStrictStrings(json)) return std::nullopt;
-  padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
-  std::memcpy(padded.data(), json.data(), json.size());
-  std::memset(padded.data() + json.size(), 0, simdjson::SIMDJSON_PADDING);
+  // A scalar ends at the line end at the latest, so nothing is read as part of the document beyond it.
+  const char* buffer = json.data();
+  size_t capacity = json.size() + readable_after;
+  if (readable_after < simdjson::SIMDJSON_PADDING || (json.data()[json.size()] != '\n' && json.data()[json.size()] != '\r')) {
+    padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+    std::memcpy(padded.data(), json.data(), json.size());
+    std::memset(padded.data() + json.size(), 0, simdjson::SIMDJSON_PADDING);
+    buffer = padded.data();
+    capacity = padded.size();
+  }
+  buffer_end = buffer + capacity;
   arena.Reset();
   items.clear();
   seen.clear();
@@ -102,7 +110,7 @@ std::optional<FastEvent> FastDecoder::Impl::Decode(std::string_view json) {
   kind_seen = id_seen = false;
 
   od::document doc;
-  if (parser.iterate(padded.data(), json.size(), padded.size()).get(doc)) return std::nullopt;
+  if (parser.iterate(buffer, json.size(), capacity).get(doc)) return std::nullopt;
   FastEvent event;
   if (!FindKind(doc, event.kind)) return std::nullopt;
   const EventPlan& plan = plans.event(event.kind);
@@ -395,6 +403,8 @@ FastDecoder::FastDecoder(const CheckedProgram& program, const std::vector<const 
 
 FastDecoder::~FastDecoder() = default;
 
-std::optional<FastEvent> FastDecoder::Decode(std::string_view json) { return impl_->Decode(json); }
+std::optional<FastEvent> FastDecoder::Decode(std::string_view json, size_t readable_after) {
+  return impl_->Decode(json, readable_after);
+}
 
 }  // namespace charter::ingest

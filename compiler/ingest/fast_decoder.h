@@ -45,7 +45,10 @@ class FastDecoder {
   FastDecoder& operator=(const FastDecoder&) = delete;
 
   /// The event `json` holds, or nullopt for any problem (or any case this decoder leaves to the slow one).
-  std::optional<FastEvent> Decode(std::string_view json);
+  /// `readable_after`: how many bytes after `json` may be read. With simdjson's padding's worth, and
+  /// a line end right after the document, it is parsed where it lies instead of copied; it must then
+  /// stay unchanged until the next Decode, since the event's strings point into it.
+  std::optional<FastEvent> Decode(std::string_view json, size_t readable_after = 0);
 
  private:
   struct Impl;

@@ -29,9 +29,16 @@ std::vector<Line> ReadAll(const std::string& content, size_t max_line, int* wait
     if (waits) ++*waits;
   });
   std::vector<Line> lines;
-  std::string line;
+  std::string_view line;
   bool too_long = false;
-  while (reader.Next(line, too_long)) lines.push_back({line, too_long});
+  while (reader.Next(line, too_long)) {
+    lines.push_back({std::string(line), too_long});
+    // A line read whole from one block may be followed by a padding's worth of readable bytes, its line end first.
+    if (reader.slack() > 0) {
+      REQUIRE(reader.slack() >= 64);
+      CHECK((line.data()[line.size()] == '\n' || line.data()[line.size()] == '\r' || too_long));
+    }
+  }
   CHECK(reader.number() == lines.size());
   CHECK_FALSE(reader.failed());
   std::fclose(file);

@@ -129,9 +129,10 @@ bool FastDecoder::Impl::FindKind(od::document& doc, int32_t& kind) {
   od::object root;
   if (doc.get_object().get(root)) return false;
   for (auto result : root) {
-    od::field field;
+    if (result.error()) return false;
+    od::field& field = result.value_unsafe();  // in place: moving a field out costs a store-forwarding stall
     std::string_view key, name;
-    if (std::move(result).get(field) || !Key(field, key)) return false;
+    if (!Key(field, key)) return false;
     if (key != "kind") continue;
     if (!String(field.value(), name)) return false;
     kind = plans.Find(name);
@@ -148,9 +149,10 @@ bool FastDecoder::Impl::Object(od::object object, const Plan& plan, CharterCell&
   seen.resize(seen_at + (count + 63) / 64, 0);
   size_t next = 0;
   for (auto result : object) {
-    od::field field;
+    if (result.error()) return false;
+    od::field& field = result.value_unsafe();  // in place: moving a field out costs a store-forwarding stall
     std::string_view key;
-    if (std::move(result).get(field) || !Key(field, key)) return false;
+    if (!Key(field, key)) return false;
     // Producers mostly write fields in declaration order: look where the last one was found first.
     size_t index = count;
     for (size_t k = 0; k < count; ++k) {
@@ -351,9 +353,10 @@ bool FastDecoder::Impl::Skip(od::value value) {
       if (value.get_object().get(object) || !Enter()) return false;
       size_t unknown_at = unknown.size();
       for (auto result : object) {
-        od::field field;
+        if (result.error()) return false;
+        od::field& field = result.value_unsafe();
         std::string_view key;
-        if (std::move(result).get(field) || !Key(field, key)) return false;
+        if (!Key(field, key)) return false;
         unknown.push_back(key);
         if (!Skip(field.value())) return false;
       }

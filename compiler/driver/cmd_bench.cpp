@@ -31,6 +31,7 @@ static const char kBenchUsage[] =
     "Measures each engine on a stream of events:\n"
     "  end to end   `charter eval --events FILE` run as a child process (read,\n"
     "               decode, decide, write): events/s, MB/s, wall time, peak RSS;\n"
+    "               and once started: the same less an empty stream's run;\n"
     "  decide       decisions on events decoded beforehand, in a loop: ns/decision;\n"
     "  phases       simdjson alone over the file, reading each line: a skim (index\n"
     "               it, count the top-level fields) and a walk (visit every value,\n"
@@ -97,13 +98,14 @@ struct EndToEnd {
   int exit_code = -1;
   double seconds = 0;
   double peak_rss_mb = 0;
+  double startup_seconds = 0;  // the same command on an empty stream: loading, compiling, exiting
 };
 
-/// Runs `charter eval --verbose` on the stream with stdout to /dev/null; wall
+/// Runs `charter eval --verbose` on `events` with stdout to /dev/null; wall
 /// time, and the peak RSS the child reports on stderr.
-EndToEnd RunEval(const BenchOptions& options, const char* engine) {
+EndToEnd RunEvalOn(const BenchOptions& options, const char* engine, const std::string& events) {
   std::string log = (std::filesystem::temp_directory_path() / fmt::format("charter-bench-{}.err", getpid())).string();
-  std::vector<std::string> args = {"/proc/self/exe", "eval", "--verbose", "--engine", engine, "--events", options.events};
+  std::vector<std::string> args = {"/proc/self/exe", "eval", "--verbose", "--engine", engine, "--events", events};
   for (const auto& policy : options.policies) {
     args.push_back("-p");
     args.push_back(policy);
@@ -135,6 +137,22 @@ EndToEnd RunEval(const BenchOptions& options, const char* engine) {
   std::error_code ec;
   std::filesystem::remove(log, ec);
   return result;
+}
+
+/// The stream end to end, and the fastest of three start-ups (an empty stream) to tell the fixed cost apart.
+EndToEnd RunEval(const BenchOptions& options, const char* engine) {
+  EndToEnd result = RunEvalOn(options, engine, options.events);
+  for (int i = 0; i < 3; ++i) {
+    double seconds = RunEvalOn(options, engine, "/dev/null").seconds;
+    if (i == 0 || seconds < result.startup_seconds) result.startup_seconds = seconds;
+  }
+  return result;
+}
+
+/// Events per second once started: the stream's time less the start-up's.
+double SteadyEventsPerSecond(const EndToEnd& e, uint64_t lines) {
+  double seconds = e.seconds - e.startup_seconds;
+  return seconds > 0 ? static_cast<double>(lines) / seconds : 0;
 }
 
 struct Decoded {
@@ -345,6 +363,8 @@ nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decode
                        {"events_per_s", e.seconds > 0 ? static_cast<double>(decoded.lines) / e.seconds : 0},
                        {"mb_per_s", e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0},
                        {"peak_rss_mb", e.peak_rss_mb},
+                       {"startup_seconds", e.startup_seconds},
+                       {"steady_events_per_s", SteadyEventsPerSecond(e, decoded.lines)},
                        {"of_simdjson_skim", e.seconds > 0 ? phases.skim_seconds / e.seconds : 0},
                        {"of_simdjson_walk", e.seconds > 0 ? phases.walk_seconds / e.seconds : 0}};
   out["decide"] = {{"events", decoded.events.size()},
@@ -379,6 +399,8 @@ void PrintText(const std::vector<EngineFigures>& all, const Decoded& decoded, co
     fmt::print("  end to end  {:>12.0f} events/s {:>9.1f} MB/s  {:.3f} s wall  peak RSS {:.1f} MB  (exit {})\n",
                EventsPerSecond(decoded, e.seconds), MegabytesPerSecond(decoded, e.seconds), e.seconds,
                e.peak_rss_mb, e.exit_code);
+    fmt::print("  once started{:>12.0f} events/s  (less {:.1f} ms of start-up: an empty stream)\n",
+               SteadyEventsPerSecond(e, decoded.lines), e.startup_seconds * 1e3);
     fmt::print("              {:>11.0f} % of the simdjson skim's speed, {:.0f} % of the walk's\n",
                e.seconds > 0 ? 100 * phases.skim_seconds / e.seconds : 0,
                e.seconds > 0 ? 100 * phases.walk_seconds / e.seconds : 0);

@@ -1,12 +1,26 @@
 #include "compiler/ingest/bare_pass.h"
 
 #include <cstring>
+#include <vector>
+
+#include <simdjson.h>
 
 namespace charter::ingest {
 
 namespace od = simdjson::ondemand;
 
-bool BarePass::Iterate(std::string_view json, od::document& doc) {
+struct BarePass::Impl {
+  bool Iterate(std::string_view json, od::document& doc);
+  bool Visit(od::value value, uint64_t& sink);
+
+  od::parser parser_;
+  std::vector<char> padded_;
+};
+
+BarePass::BarePass() : impl_(std::make_unique<Impl>()) {}
+BarePass::~BarePass() = default;
+
+bool BarePass::Impl::Iterate(std::string_view json, od::document& doc) {
   // The same copy into a padded buffer the fast decoder makes, so the two compare like for like.
   padded_.resize(json.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(padded_.data(), json.data(), json.size());
@@ -17,18 +31,18 @@ bool BarePass::Iterate(std::string_view json, od::document& doc) {
 bool BarePass::Walk(std::string_view json, uint64_t& sink) {
   od::document doc;
   od::value root;
-  return Iterate(json, doc) && !doc.get_value().get(root) && Visit(root, sink);
+  return impl_->Iterate(json, doc) && !doc.get_value().get(root) && impl_->Visit(root, sink);
 }
 
 bool BarePass::Skim(std::string_view json, uint64_t& sink) {
   od::document doc;
   size_t fields = 0;
-  if (!Iterate(json, doc) || doc.count_fields().get(fields)) return false;
+  if (!impl_->Iterate(json, doc) || doc.count_fields().get(fields)) return false;
   sink += fields;
   return true;
 }
 
-bool BarePass::Visit(od::value value, uint64_t& sink) {
+bool BarePass::Impl::Visit(od::value value, uint64_t& sink) {
   od::json_type type;
   if (value.type().get(type)) return false;
   switch (type) {

@@ -5,27 +5,29 @@
 // reads every value with On Demand).
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string_view>
-#include <vector>
-
-#include <simdjson.h>
 
 namespace charter::ingest {
 
 /// Not thread-safe: one per thread (it owns the parser and the padded buffer).
 class BarePass {
  public:
+  BarePass();
+  ~BarePass();
+  BarePass(const BarePass&) = delete;
+  BarePass& operator=(const BarePass&) = delete;
+
   /// Walks `json`; false if simdjson refuses it. `sink` mixes what was seen, so no read is optimised out.
   bool Walk(std::string_view json, uint64_t& sink);
   /// Indexes `json` and counts its top-level fields.
   bool Skim(std::string_view json, uint64_t& sink);
 
  private:
-  bool Iterate(std::string_view json, simdjson::ondemand::document& doc);
-  bool Visit(simdjson::ondemand::value value, uint64_t& sink);
-
-  simdjson::ondemand::parser parser_;
-  std::vector<char> padded_;
+  // simdjson stays out of this header: its types' layout depends on macros only the ingest library is built with.
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace charter::ingest

@@ -4,6 +4,7 @@
 #include <link.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <cstring>
@@ -30,6 +31,8 @@ namespace charter::jit {
 namespace {
 
 constexpr std::string_view kMagic = "CHARTEROBJ1\n";
+// Every policy version and every charter build makes new entries: the least recently used past this many go.
+constexpr size_t kMaxEntries = 64;
 
 std::string Hex(llvm::ArrayRef<uint8_t> bytes) {
   static const char digits[] = "0123456789abcdef";
@@ -155,7 +158,23 @@ void CachingCompiler::Store(const std::string& path, const std::string& key, con
   if (ec) {
     std::filesystem::remove(temporary, ec);
     report_.cache_note = "cannot write " + path;
+    return;
   }
+  PruneCache(cache_dir_, kMaxEntries);
+}
+
+void PruneCache(const std::string& dir, size_t keep) {
+  std::error_code ec;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> entries;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind("jit-", 0) != 0 || entry.path().extension() != ".o") continue;
+    auto used = entry.last_write_time(ec);
+    if (!ec) entries.emplace_back(used, entry.path());
+  }
+  if (entries.size() <= keep) return;
+  std::sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (size_t i = keep; i < entries.size(); ++i) std::filesystem::remove(entries[i].second, ec);
 }
 
 void CachingCompiler::Optimize(llvm::Module& module) {
@@ -199,6 +218,9 @@ llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> CachingCompiler::operator()(
     report_.load_ms = MillisecondsSince(start);
     if (cached) {
       report_.cache = CompileReport::Cache::Hit;
+      // A hit marks the entry used (its modification time), so pruning keeps what is in use.
+      std::error_code ec;
+      std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
       return cached;
     }
   }

@@ -56,3 +56,31 @@ run("object cache off" uncached)
 if(NOT uncached STREQUAL cold)
   message(FATAL_ERROR "decisions without the cache differ")
 endif()
+
+# Pruning: with 70 old entries of other programs beside it, storing a new entry leaves the
+# 64 most recently used, the new one and the one just loaded among them.
+set(eval ${CHARTER} eval --engine jit --verbose -p policies --events examples/events.ndjson)
+file(REMOVE_RECURSE ${DIR}/charter)
+run("object cache miss: stored" stored)
+file(GLOB kept_entry ${DIR}/charter/jit-*.o)
+foreach(i RANGE 1 70)
+  string(SHA256 name "other program ${i}")
+  string(SUBSTRING ${name} 0 32 name)
+  file(WRITE ${DIR}/charter/jit-${name}.o "an entry of another program")
+  # Older than any entry in use, each a minute apart.
+  math(EXPR minutes "100 + ${i}")
+  execute_process(COMMAND touch -d "${minutes} minutes ago" ${DIR}/charter/jit-${name}.o)
+endforeach()
+execute_process(COMMAND touch -d "1000 minutes ago" ${kept_entry})
+run("object cache hit: loaded" hit_renews)  # renews the entry's time
+set(eval ${CHARTER} eval --engine jit --verbose -p policies/job-contracts.charter
+    examples/job-contracts/audit_deletion-deny-security-event.json)
+run("object cache miss: stored" other_program)
+file(GLOB entries ${DIR}/charter/jit-*.o)
+list(LENGTH entries count)
+if(NOT count EQUAL 64)
+  message(FATAL_ERROR "expected 64 entries after pruning, found ${count}")
+endif()
+if(NOT EXISTS ${kept_entry})
+  message(FATAL_ERROR "the entry just used was pruned")
+endif()

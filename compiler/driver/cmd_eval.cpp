@@ -43,7 +43,8 @@ static const char kEvalUsage[] =
     "                       2 MB, the JIT for larger files and standard input\n"
     "  --no-cache           compile the JIT's code afresh, without the object cache\n"
     "                       ($XDG_CACHE_HOME/charter, else ~/.cache/charter)\n"
-    "  --verbose            say on stderr what compiling did (times, cache hit or miss)\n"
+    "  --verbose            say on stderr what loading and compiling did (times, the\n"
+    "                       engine, the JIT's cache hit or miss)\n"
     "  --max-event-bytes N  the size limit of one event (default 1048576)\n"
     "  --log FILE           append a hash-chained record of each decision to FILE\n"
     "  --log-key-file FILE  chain the log with HMAC-SHA256 under the key in FILE\n"
@@ -368,7 +369,12 @@ int RunEval(const std::vector<std::string>& args) {
     fmt::print(stderr, "charter eval: the JIT cannot compile the policies: {}\n", error);
     return kExitUsage;
   }
-  if (options.verbose && decider->jit_report()) PrintCompileReport("eval", *decider->jit_report());
+  if (options.verbose) {
+    fmt::print(stderr, "charter eval: policies: {:.1f} ms to read and parse, {:.1f} ms to check, {:.1f} ms to lower; "
+               "engine: {}\n", set->load_ms, set->check_ms, set->lower_ms,
+               decider->has_jit() ? "jit" : "interpreter");
+    if (decider->jit_report()) PrintCompileReport("eval", *decider->jit_report());
+  }
   Evaluator evaluator(*set, options, std::move(decider));
   std::unique_ptr<EvalLog> log;
   if (!options.log.path.empty()) {

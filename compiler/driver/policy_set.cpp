@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -38,12 +39,21 @@ std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vec
       return nullptr;
     }
   }
+  auto start = std::chrono::steady_clock::now();
+  auto lap = [&start] {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - start).count();
+    start = now;
+    return ms;
+  };
   DiagnosticSink diags;
   LoadOptions load;
   load.parse.skip_tests = tests == Tests::Skip;
   auto program = Load(files, load, diags);
   auto set = std::make_unique<PolicySet>();
+  set->load_ms = lap();
   set->checked = Check(std::move(program), diags);
+  set->check_ms = lap();
   diags.SortAndDedupe();
   if (diags.HasErrors()) {
     TextRenderOptions options;
@@ -56,6 +66,7 @@ std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vec
     return nullptr;
   }
   set->module = ir::Lower(*set->checked);
+  set->lower_ms = lap();
   return set;
 }
 

@@ -17,6 +17,8 @@ std::vector<std::string> ExpandPolicyPaths(const std::vector<std::string>& paths
 struct PolicySet {
   std::unique_ptr<CheckedProgram> checked;
   std::unique_ptr<ir::Module> module;
+  // Where loading went (`eval --verbose`): reading and parsing, checking, lowering to the IR.
+  double load_ms = 0, check_ms = 0, lower_ms = 0;
 };
 
 /// Whether a verb runs the policies' `test` declarations. Verbs that do not

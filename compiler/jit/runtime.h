@@ -43,6 +43,8 @@ struct Runtime {
   const std::vector<ir::OutputValue>* values = nullptr;  // the event kind's
   eval::Decision* decision = nullptr;
   std::optional<eval::EvalError> error;
+  // Findings of earlier decisions, kept for their strings' storage: a stream of denies allocates nothing.
+  std::vector<eval::Finding> spare_findings;
 };
 
 }  // namespace charter::jit

@@ -36,10 +36,14 @@ void Runtime::BeginEvent(int32_t kind, eval::Decision& out) {
   event = kind;
   values = &module.events[kind].values;  // `kind` was checked by the engine
   decision = &out;
-  // Cleared, not rebuilt: a stream reuses one decision's vectors.
-  out.reasons.clear();
-  out.warnings.clear();
-  out.obligations.clear();
+  // Cleared, not rebuilt: a stream reuses one decision's vectors, and its findings' strings.
+  constexpr size_t kMaxSpareFindings = 256;
+  for (std::vector<eval::Finding>* findings : {&out.reasons, &out.warnings, &out.obligations}) {
+    for (eval::Finding& finding : *findings) {
+      if (spare_findings.size() < kMaxSpareFindings) spare_findings.push_back(std::move(finding));
+    }
+    findings->clear();
+  }
   out.trace.clear();
   out.values.assign(values->size(), std::nullopt);
   error.reset();
@@ -177,7 +181,15 @@ void charter_rt_fail_value(CharterJitContext* ctx, int32_t message, const Charte
 void charter_rt_emit(CharterJitContext* ctx, int32_t site, const CharterCell* message) {
   Runtime& host = Host(ctx);
   const charter::ir::Site& s = host.module.sites.at(site);
-  eval::Finding finding{site, s.code, std::string(Str(*message)), s.span};
+  eval::Finding finding;
+  if (!host.spare_findings.empty()) {
+    finding = std::move(host.spare_findings.back());
+    host.spare_findings.pop_back();
+  }
+  finding.site = site;
+  finding.code.assign(s.code);
+  finding.message.assign(Str(*message));
+  finding.at = s.span;
   switch (s.kind) {
     case charter::ir::SiteKind::Reason: host.decision->reasons.push_back(std::move(finding)); break;
     case charter::ir::SiteKind::Warning: host.decision->warnings.push_back(std::move(finding)); break;

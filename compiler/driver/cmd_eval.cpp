@@ -41,8 +41,9 @@ static const char kEvalUsage[] =
     "                       the interpreter, the LLVM JIT, or auto (default): the\n"
     "                       interpreter for one event or a stream file under\n"
     "                       2 MB, the JIT for larger files and standard input\n"
-    "  --no-cache           compile the JIT's code afresh, without the object cache\n"
-    "                       ($XDG_CACHE_HOME/charter, else ~/.cache/charter)\n"
+    "  --no-cache           parse the policies and compile the JIT's code afresh,\n"
+    "                       without the caches ($XDG_CACHE_HOME/charter, else\n"
+    "                       ~/.cache/charter)\n"
     "  --verbose            say on stderr what loading and compiling did (times, the\n"
     "                       engine, the JIT's cache hit or miss)\n"
     "  --max-event-bytes N  the size limit of one event (default 1048576)\n"
@@ -355,7 +356,8 @@ int RunEval(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   options.event_file = positional.empty() ? "-" : positional[0];
-  auto set = LoadPolicySet("eval", ExpandPolicyPaths(options.policies), Tests::Skip);
+  auto set = LoadPolicySet("eval", ExpandPolicyPaths(options.policies), Tests::Skip,
+                           options.no_cache ? "" : jit::DefaultCacheDir());
   if (!set) return kExitUsage;
   if (options.log.path.empty() && (!options.log.key_file.empty() || options.log.redact)) {
     fmt::print(stderr, "charter eval: --log-key-file and --log-redact need --log FILE\n");
@@ -370,8 +372,10 @@ int RunEval(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   if (options.verbose) {
-    fmt::print(stderr, "charter eval: policies: {:.1f} ms to read and parse, {:.1f} ms to check, {:.1f} ms to lower; "
-               "engine: {}\n", set->load_ms, set->check_ms, set->lower_ms,
+    fmt::print(stderr,
+               "charter eval: policies: {:.1f} ms to read and parse ({} of {} files read back from the parse cache), "
+               "{:.1f} ms to check, {:.1f} ms to lower; engine: {}\n",
+               set->load_ms, set->parse_cache.read_back, set->files, set->check_ms, set->lower_ms,
                decider->has_jit() ? "jit" : "interpreter");
     if (decider->jit_report()) PrintCompileReport("eval", *decider->jit_report());
   }

@@ -31,7 +31,7 @@ std::vector<std::string> ExpandPolicyPaths(const std::vector<std::string>& paths
 }
 
 std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files,
-                                         Tests tests) {
+                                         Tests tests, const std::string& parse_cache_dir) {
   for (const auto& file : files) {
     std::string text;
     if (!ReadFile(file, text)) {
@@ -47,10 +47,13 @@ std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vec
     return ms;
   };
   DiagnosticSink diags;
+  auto set = std::make_unique<PolicySet>();
   LoadOptions load;
   load.parse.skip_tests = tests == Tests::Skip;
+  load.parse.disk_cache_dir = parse_cache_dir;
+  load.parse.disk_stats = &set->parse_cache;
   auto program = Load(files, load, diags);
-  auto set = std::make_unique<PolicySet>();
+  set->files = program->sources.size();
   set->load_ms = lap();
   set->checked = Check(std::move(program), diags);
   set->check_ms = lap();

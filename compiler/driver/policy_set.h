@@ -8,6 +8,7 @@
 
 #include "compiler/check/check.h"
 #include "compiler/ir/ir.h"
+#include "compiler/parse/disk_cache.h"
 
 namespace charter::driver {
 
@@ -19,6 +20,8 @@ struct PolicySet {
   std::unique_ptr<ir::Module> module;
   // Where loading went (`eval --verbose`): reading and parsing, checking, lowering to the IR.
   double load_ms = 0, check_ms = 0, lower_ms = 0;
+  size_t files = 0;
+  DiskParseStats parse_cache;
 };
 
 /// Whether a verb runs the policies' `test` declarations. Verbs that do not
@@ -29,6 +32,9 @@ enum class Tests { Load, Skip };
 
 /// Loads, checks and lowers `files`. On an unreadable file or any error,
 /// prints the diagnostics to stderr (prefixed by `verb`) and returns null.
-std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files, Tests tests);
+/// With `parse_cache_dir`, parsed files are read back from and kept there
+/// (compiler/parse/disk_cache.h).
+std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files, Tests tests,
+                                         const std::string& parse_cache_dir = "");
 
 }  // namespace charter::driver

@@ -1,13 +1,8 @@
 #include "compiler/jit/object_cache.h"
 
-#include <elf.h>
-#include <link.h>
-#include <unistd.h>
-
-#include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -25,6 +20,9 @@
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Support/SHA256.h>
 #include <llvm/Support/raw_ostream.h>
+
+#include "compiler/base/build_id.h"
+#include "compiler/base/cache_dir.h"
 
 namespace charter::jit {
 
@@ -49,7 +47,6 @@ std::string Sha256Hex(llvm::StringRef data) {
   return Hex(digest);
 }
 
-
 }  // namespace
 
 double MillisecondsSince(std::chrono::steady_clock::time_point start) {
@@ -72,38 +69,13 @@ std::string CachingCompiler::Key() const {
   return Sha256Hex(out.str());
 }
 
-namespace {
-
-/// The NT_GNU_BUILD_ID note of each loaded object that has one, in load order.
-int CollectBuildIds(dl_phdr_info* info, size_t, void* data) {
-  auto& ids = *static_cast<std::string*>(data);
-  for (int i = 0; i < info->dlpi_phnum; ++i) {
-    const ElfW(Phdr)& header = info->dlpi_phdr[i];
-    if (header.p_type != PT_NOTE) continue;
-    const char* at = reinterpret_cast<const char*>(info->dlpi_addr + header.p_vaddr);
-    const char* end = at + header.p_memsz;
-    while (at + sizeof(ElfW(Nhdr)) <= end) {
-      const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(at);
-      const char* name = at + sizeof(ElfW(Nhdr));
-      const char* desc = name + ((note->n_namesz + 3) & ~3u);
-      if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
-        ids += std::string(info->dlpi_name) + " " +
-               Hex(llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t*>(desc), note->n_descsz)) + "\n";
-      }
-      at = desc + ((note->n_descsz + 3) & ~3u);
-    }
-  }
-  return 0;
-}
-
-}  // namespace
 
 std::string ProgramFingerprint(const Program& program) {
   const SourceManager& sources = program.sources;
   std::string out = program.has_tests ? "with tests\n" : "without tests\n";
   // The main program (empty name) and the plugin carry Charter's code; a
   // shared library's ID changes only with an upgrade, which is fine to key on too.
-  dl_iterate_phdr(CollectBuildIds, &out);
+  out += LoadedBuildIds();
   for (size_t i = 0; i < sources.size(); ++i) {
     const SourceFile& file = sources.Get(static_cast<FileId>(i));
     out += fmt::format("file {} {}\n", file.path(), file.text().size());
@@ -138,43 +110,14 @@ std::unique_ptr<llvm::MemoryBuffer> CachingCompiler::Load(const std::string& pat
 }
 
 void CachingCompiler::Store(const std::string& path, const std::string& key, const llvm::MemoryBuffer& object) {
-  std::error_code ec;
-  std::filesystem::create_directories(cache_dir_, ec);
-  // A temporary name unique to this process, renamed into place: concurrent
-  // runs each write a whole entry and the last rename wins.
-  std::string temporary = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << kMagic << key << '\n' << object.getBufferSize() << '\n' << Sha256Hex(object.getBuffer()) << '\n';
-    out.write(object.getBufferStart(), static_cast<std::streamsize>(object.getBufferSize()));
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temporary, ec);
-      report_.cache_note = "cannot write " + temporary;
-      return;
-    }
-  }
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    report_.cache_note = "cannot write " + path;
+  std::string entry = fmt::format("{}{}\n{}\n{}\n", kMagic, key, object.getBufferSize(), Sha256Hex(object.getBuffer()));
+  entry.append(object.getBufferStart(), object.getBufferSize());
+  std::string error;
+  if (!WriteCacheEntry(path, entry, error)) {
+    report_.cache_note = error;
     return;
   }
-  PruneCache(cache_dir_, kMaxEntries);
-}
-
-void PruneCache(const std::string& dir, size_t keep) {
-  std::error_code ec;
-  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> entries;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (name.rfind("jit-", 0) != 0 || entry.path().extension() != ".o") continue;
-    auto used = entry.last_write_time(ec);
-    if (!ec) entries.emplace_back(used, entry.path());
-  }
-  if (entries.size() <= keep) return;
-  std::sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-  for (size_t i = keep; i < entries.size(); ++i) std::filesystem::remove(entries[i].second, ec);
+  PruneCacheEntries(cache_dir_, "jit-", ".o", kMaxEntries);
 }
 
 void CachingCompiler::Optimize(llvm::Module& module) {
@@ -218,9 +161,7 @@ llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> CachingCompiler::operator()(
     report_.load_ms = MillisecondsSince(start);
     if (cached) {
       report_.cache = CompileReport::Cache::Hit;
-      // A hit marks the entry used (its modification time), so pruning keeps what is in use.
-      std::error_code ec;
-      std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
+      TouchCacheEntry(path);  // pruning keeps what is in use
       return cached;
     }
   }

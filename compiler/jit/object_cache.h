@@ -53,10 +53,6 @@ class CachingCompiler final : public llvm::orc::IRCompileLayer::IRCompiler {
   CompileReport& report_;
 };
 
-/// Removes the least recently used entries (by modification time, which a hit
-/// renews) of the cache directory `dir` past the `keep` newest.
-void PruneCache(const std::string& dir, size_t keep);
-
 /// The milliseconds since `start`, for CompileReport.
 double MillisecondsSince(std::chrono::steady_clock::time_point start);
 

@@ -10,6 +10,7 @@
 #include "antlr4-runtime.h"
 #include "compiler/parse/build_ast.h"
 #include "compiler/parse/chunks.h"
+#include "compiler/parse/disk_cache.h"
 #include "compiler/parse/parse_cache.h"
 
 namespace charter {
@@ -224,7 +225,9 @@ std::unique_ptr<ast::File> ParseChunk(const SourceFile& file, const Chunk& chunk
   return builder.BuildDeclarations(parsed.Run(&CharterParser::declarations, listener));
 }
 
-std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags, const ParseOptions& options) {
+namespace {
+
+std::unique_ptr<ast::File> ParseText(const SourceFile& file, DiagnosticSink& diags, const ParseOptions& options) {
   for (uint32_t at : InvalidUtf8(file.text())) {
     diags.Report(DiagKind::InvalidCharacter, file.SpanAt(at, 1), "the file is not valid UTF-8 here");
   }
@@ -249,6 +252,26 @@ std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags, 
       decl->file = file.id();
       out->decls.push_back(std::move(decl));
     }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<ast::File> Parse(const SourceFile& file, DiagnosticSink& diags, const ParseOptions& options) {
+  const std::string& dir = options.disk_cache_dir;
+  if (!dir.empty()) {
+    if (auto cached = LoadCachedParse(dir, file, options.skip_tests)) {
+      if (options.disk_stats) ++options.disk_stats->read_back;
+      return cached;
+    }
+  }
+  size_t reported = diags.diagnostics().size();
+  auto out = ParseText(file, diags, options);
+  // A file with anything to report is parsed every time, so its diagnostics are never lost.
+  if (!dir.empty() && diags.diagnostics().size() == reported) {
+    StoreCachedParse(dir, file, options.skip_tests, *out);
+    if (options.disk_stats) ++options.disk_stats->stored;
   }
   return out;
 }

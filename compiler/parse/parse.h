@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "compiler/ast/ast.h"
 #include "compiler/base/source.h"
@@ -10,12 +11,17 @@
 namespace charter {
 
 class ParseCache;
+struct DiskParseStats;
 
 struct ParseOptions {
   /// Reuses the trees of declarations whose text is unchanged (the language server).
   ParseCache* cache = nullptr;
   /// Leaves `test` declarations out, for verbs that never run them.
   bool skip_tests = false;
+  /// Reads trees back from, and keeps them in, this directory (disk_cache.h); empty: off.
+  std::string disk_cache_dir;
+  /// Counts what the disk cache did, when not null.
+  DiskParseStats* disk_stats = nullptr;
 };
 
 /// Parses one file. Always returns a tree: parts that do not parse become

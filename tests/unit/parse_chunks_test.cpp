@@ -7,6 +7,7 @@
 
 #include "compiler/ast/clone.h"
 #include "compiler/ast/print.h"
+#include "compiler/ast/serialize.h"
 #include "compiler/parse/chunks.h"
 #include "compiler/parse/parse.h"
 #include "compiler/parse/parse_cache.h"
@@ -320,4 +321,68 @@ TEST_CASE("The parse cache keeps only what recent rounds used", "[parse][chunks]
   // The unchanged pieces, plus one `extra_` constant (and the piece before it) per kept round.
   CHECK(cache.size() <= pieces + 2 * ParseCache::kRoundsKept);
   CHECK(cache.hits() >= 9 * (pieces - 2));
+}
+
+// The disk parse cache stores trees as bytes (compiler/ast/serialize.h).
+TEST_CASE("A tree read back from its bytes is the tree that was written, for every file", "[parse][serialize]") {
+  for (const std::string& path : CharterFiles()) {
+    std::string text;
+    REQUIRE(ReadFile(path, text));
+    INFO(path);
+    for (bool skip_tests : {false, true}) {
+      SourceManager sources;
+      DiagnosticSink diags;
+      ParseOptions options;
+      options.skip_tests = skip_tests;
+      const SourceFile& source = sources.Add(path, text);
+      auto parsed = Parse(source, diags, options);
+      std::string bytes = ast::SerializeFile(*parsed);
+      auto read = ast::DeserializeFile(bytes, source.id());
+      REQUIRE(read);
+      CHECK(read->id == parsed->id);
+      CHECK(Describe(*read, diags) == Describe(*parsed, diags));
+      CHECK(ast::SerializeFile(*read) == bytes);
+    }
+  }
+}
+
+TEST_CASE("Damaged bytes give no tree, never a partial one or a crash", "[parse][serialize]") {
+  std::string text;
+  REQUIRE(ReadFile(testing::SourcePath("policies/job-contracts.charter"), text));
+  SourceManager sources;
+  DiagnosticSink diags;
+  ParseOptions options;
+  options.skip_tests = true;
+  const SourceFile& source = sources.Add("job-contracts.charter", text);
+  std::string bytes = ast::SerializeFile(*Parse(source, diags, options));
+  REQUIRE(bytes.size() > 1000);
+  // Every cut is refused: the reader runs out before the tree is whole.
+  for (size_t size = 0; size < bytes.size(); size += 1 + size / 50) {
+    INFO("cut at " << size);
+    CHECK(ast::DeserializeFile(std::string_view(bytes).substr(0, size), source.id()) == nullptr);
+  }
+  CHECK(ast::DeserializeFile(bytes + "x", source.id()) == nullptr);
+  // Flipped bytes may still read as some tree, but never crash (the ASan build runs this too).
+  uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string damaged = bytes;
+    for (int flips = 0; flips < 3; ++flips) {
+      state = state * 1103515245u + 12345u;
+      damaged[(state >> 8) % damaged.size()] ^= static_cast<char>(1u << ((state >> 4) % 8));
+    }
+    ast::DeserializeFile(damaged, source.id());
+  }
+  // Nesting deeper than any parse is refused rather than followed.
+  // A file of one `const` whose value is `not not not ...`, 100,000 deep: role, name, header span,
+  // imports, one declaration (present, Const, span, name, doc, no type), then the value.
+  std::string deep("\x00\x00" "\x00\x00\x00\x00\x00" "\x00" "\x01" "\x01\x03" "\x00\x00\x00\x00\x00"
+                   "\x00\x00\x00\x00\x00\x00" "\x00" "\x00", 24);
+  for (int i = 0; i < 100000; ++i) deep += std::string("\x01\x12\x00\x00\x00\x00\x00\x00", 8);  // present, Unary, span, not
+  deep += '\x00';  // the innermost operand: absent
+  CHECK(ast::DeserializeFile(deep, source.id()) == nullptr);
+  // The same, 50 deep, is a tree: the limit is what refused it.
+  std::string shallow = deep.substr(0, 24 + 8 * 50) + '\x00';
+  auto read = ast::DeserializeFile(shallow, source.id());
+  REQUIRE(read);
+  CHECK(read->decls.size() == 1);
 }

@@ -29,7 +29,8 @@ static const char kTestUsage[] =
     "  --engine auto|interp|jit|both\n"
     "                            who decides: the interpreter (auto), the JIT,\n"
     "                            or both, failing any test where they disagree\n"
-    "  --no-cache                compile the JIT's code afresh, without the object cache\n"
+    "  --no-cache                parse the policies and compile the JIT's code afresh,\n"
+    "                            without the caches ($XDG_CACHE_HOME/charter)\n"
     "  -h, --help                show this help\n"
     "\n"
     "exit: 0 all tests passed, 1 a test failed, 2 policy errors or bad usage\n";
@@ -279,7 +280,7 @@ int RunTest(const std::vector<std::string>& args) {
   for (const auto& file : files) {
     FileReport report;
     report.path = file;
-    report.set = LoadPolicySet("test", {file}, Tests::Load);
+    report.set = LoadPolicySet("test", {file}, Tests::Load, no_cache ? "" : jit::DefaultCacheDir());
     if (!report.set) {
       load_failed = true;
       continue;

@@ -8,93 +8,27 @@
 #include <limits>
 #include <type_traits>
 
+#include "compiler/base/archive.h"
+
 namespace charter::ast {
 namespace {
 
 // Deeper nesting than any parse makes; a damaged input cannot recurse without bound.
 constexpr uint32_t kMaxDepth = 2048;
 
-class Writer {
+// The archive, plus the file every span of the tree belongs to.
+class Writer : public archive::Writer {
  public:
-  static constexpr bool kReading = false;
-
-  void U(uint64_t& value) {
-    uint64_t v = value;
-    while (v >= 0x80) {
-      out_.push_back(static_cast<char>(v | 0x80));
-      v >>= 7;
-    }
-    out_.push_back(static_cast<char>(v));
-  }
-  void Bytes(std::string& text) {
-    uint64_t size = text.size();
-    U(size);
-    out_.append(text);
-  }
-  size_t Count(size_t size) {
-    uint64_t n = size;
-    U(n);
-    return size;
-  }
-  bool Enter() { return true; }
-  void Leave() {}
-  void Fail() {}
-  bool ok() const { return true; }
   FileId id() const { return kNoFile; }
-  std::string Take() { return std::move(out_); }
-
- private:
-  std::string out_;
 };
 
-class Reader {
+class Reader : public archive::Reader {
  public:
-  static constexpr bool kReading = true;
-  Reader(std::string_view in, FileId id) : in_(in), id_(id) {}
-
-  void U(uint64_t& value) {
-    value = 0;
-    for (int shift = 0; shift < 64 && ok_; shift += 7) {
-      if (at_ >= in_.size()) return Fail();
-      auto byte = static_cast<uint8_t>(in_[at_++]);
-      value |= static_cast<uint64_t>(byte & 0x7f) << shift;
-      if (!(byte & 0x80)) return;
-    }
-    Fail();
-  }
-  void Bytes(std::string& text) {
-    uint64_t size = 0;
-    U(size);
-    if (!ok_ || size > in_.size() - at_) return Fail();
-    text.assign(in_.data() + at_, size);
-    at_ += size;
-  }
-  // Every element takes at least one byte, so a count past the bytes left is damage, not a huge allocation.
-  size_t Count(size_t) {
-    uint64_t n = 0;
-    U(n);
-    if (!ok_ || n > in_.size() - at_) {
-      Fail();
-      return 0;
-    }
-    return static_cast<size_t>(n);
-  }
-  bool Enter() {
-    if (++depth_ > kMaxDepth) Fail();
-    return ok_;
-  }
-  void Leave() { --depth_; }
-  void Fail() { ok_ = false; }
-  bool ok() const { return ok_; }
-  bool AtEnd() const { return at_ == in_.size(); }
+  Reader(std::string_view in, FileId id) : archive::Reader(in, kMaxDepth), id_(id) {}
   FileId id() const { return id_; }
 
  private:
-  std::string_view in_;
-  size_t at_ = 0;
   FileId id_;
-  uint32_t depth_ = 0;
-  bool ok_ = true;
 };
 
 // ------------------------------------------------------------------ scalars

@@ -50,6 +50,16 @@ const Type* TypeContext::Named(const ast::Decl* decl) {
 
 const Type* TypeContext::Tally(const ast::Decl* vote) { return Intern(TypeKind::Tally, nullptr, vote); }
 
+const Type* TypeContext::Find(TypeKind kind, const Type* element, const ast::Decl* decl) const {
+  const Type* scalars[] = {&error_, &bool_, &int_, &decimal_, &percent_, &string_, &date_,
+                           &timestamp_, &duration_, &business_days_, &none_};
+  for (const Type* scalar : scalars) {
+    if (scalar->kind == kind) return element || decl ? nullptr : scalar;
+  }
+  auto it = interned_.find(std::make_tuple(kind, element, decl));
+  return it == interned_.end() ? nullptr : it->second.get();
+}
+
 const Type* TypeContext::Builtin(const std::string& name) const {
   static const std::pair<const char*, TypeKind> kNames[] = {
       {"bool", TypeKind::Bool},       {"int", TypeKind::Int},         {"decimal", TypeKind::Decimal},

@@ -57,6 +57,9 @@ class TypeContext {
   const Type* Tally(const ast::Decl* vote);
   /// The builtin scalar type of that name (`int`, `date`, ...), or null.
   const Type* Builtin(const std::string& name) const;
+  /// The type made of these parts if this context already holds it, else null
+  /// (the JIT reads back the types its cached code refers to).
+  const Type* Find(TypeKind kind, const Type* element, const ast::Decl* decl) const;
 
  private:
   const Type* Intern(TypeKind kind, const Type* element, const ast::Decl* decl);

@@ -8,6 +8,7 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/TargetParser/Host.h>
 
+#include "compiler/jit/compile_object.h"
 #include "compiler/jit/object_cache.h"
 #include "compiler/jit/runtime.h"
 #include "compiler/lower/codegen.h"
@@ -33,6 +34,10 @@ class LlvmEngine final : public Engine {
   bool Compile(const EngineOptions& options, std::string& error);
 
  private:
+  /// Lowers the module (filling the runtime's tables) and compiles it to `object`, stored in `cache` if any.
+  bool Generate(llvm::orc::JITTargetMachineBuilder& target, int opt_level, ObjectCache* cache,
+                std::unique_ptr<llvm::MemoryBuffer>& object, std::string& error);
+
   std::optional<eval::EvalError> Run(int32_t event_kind, const CharterCell& event, eval::Decision& decision);
   CompileReport report_;
   Runtime runtime;
@@ -121,32 +126,31 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
   }
   runtime.context.globals = runtime.globals.data();
 
-  auto context = std::make_unique<llvm::LLVMContext>();
-  std::unique_ptr<llvm::Module> code;
-  try {
-    code = lower::GenerateModule(module, runtime, *context);
-  } catch (const std::exception& e) {
-    error = e.what();
-    return false;
-  }
-  report_.lower_ms = MillisecondsSince(start);
   auto target = TargetFor(options);
   if (!target) {
     error = Message(target.takeError());
     return false;
   }
-  auto created = llvm::orc::LLJITBuilder()
-                     .setJITTargetMachineBuilder(*target)
-                     .setCompileFunctionCreator([&](llvm::orc::JITTargetMachineBuilder builder)
-                                                    -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
-                       auto machine = builder.createTargetMachine();
-                       if (!machine) return machine.takeError();
-                       return std::make_unique<CachingCompiler>(
-                           std::move(*machine), OptLevel(options), options.cache_dir,
-                           options.cache_dir.empty() ? "" : ProgramFingerprint(*runtime.program.program),
-                           report_);
-                     })
-                     .create();
+  // A cache hit brings the object and the runtime's tables: no lowering, no code generation.
+  std::optional<ObjectCache> cache;
+  std::unique_ptr<llvm::MemoryBuffer> object;
+  if (!options.cache_dir.empty()) {
+    auto look_up = std::chrono::steady_clock::now();
+    cache.emplace(options.cache_dir, *target, OptLevel(options), *runtime.program.program);
+    if (auto entry = cache->Load(report_)) {
+      if (auto tables = DecodeTables(entry->tables, runtime.program)) {
+        runtime.tables = std::move(*tables);
+        object = std::move(entry->object);
+      } else {
+        report_.cache = CompileReport::Cache::Rebuilt;
+        report_.cache_note = "its tables name types or declarations the program does not have";
+      }
+    }
+    report_.load_ms = MillisecondsSince(look_up);
+  }
+  if (!object && !Generate(*target, OptLevel(options), cache ? &*cache : nullptr, object, error)) return false;
+
+  auto created = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(*target).create();
   if (!created) {
     error = Message(created.takeError());
     return false;
@@ -157,8 +161,7 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
     error = Message(std::move(err));
     return false;
   }
-  code->setDataLayout(jit->getDataLayout());
-  if (auto err = jit->addIRModule(llvm::orc::ThreadSafeModule(std::move(code), std::move(context)))) {
+  if (auto err = jit->addObjectFile(std::move(object))) {
     error = Message(std::move(err));
     return false;
   }
@@ -171,6 +174,35 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
     decide.push_back(symbol->toPtr<DecideFn>());
   }
   report_.total_ms = MillisecondsSince(start);
+  return true;
+}
+
+bool LlvmEngine::Generate(llvm::orc::JITTargetMachineBuilder& target, int opt_level, ObjectCache* cache,
+                          std::unique_ptr<llvm::MemoryBuffer>& object, std::string& error) {
+  auto start = std::chrono::steady_clock::now();
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> code;
+  try {
+    code = lower::GenerateModule(runtime.module, runtime, context);
+  } catch (const std::exception& e) {
+    error = e.what();
+    return false;
+  }
+  report_.lower_ms = MillisecondsSince(start);
+  auto machine = target.createTargetMachine();
+  if (!machine) {
+    error = Message(machine.takeError());
+    return false;
+  }
+  code->setDataLayout((*machine)->createDataLayout());
+  code->setTargetTriple((*machine)->getTargetTriple().str());
+  auto compiled = CompileObject(*code, **machine, opt_level, report_);
+  if (!compiled) {
+    error = Message(compiled.takeError());
+    return false;
+  }
+  object = std::move(*compiled);
+  if (cache) cache->Store(EncodeTables(runtime.tables, runtime.program), *object, report_);
   return true;
 }
 

@@ -9,6 +9,7 @@
 // engine is asked for.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,12 +33,17 @@ struct CompileReport {
   Cache cache = Cache::Off;
   std::string cache_file;
   std::string cache_note;   // why an entry was rebuilt, or why it could not be written
-  double lower_ms = 0;      // constants, and the typed IR to LLVM IR
+  double lower_ms = 0;      // constants, and the typed IR to LLVM IR (not run on a cache hit)
   double optimize_ms = 0;   // the IR pass pipeline
   double codegen_ms = 0;    // instruction selection to object file
-  double load_ms = 0;       // hashing the IR, reading and checking a cached object
+  double load_ms = 0;       // the cache key, reading and checking an entry, reading its tables back
   double total_ms = 0;      // from the IR to callable code
 };
+
+/// The milliseconds since `start`, for CompileReport.
+inline double MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 class Engine {
  public:

@@ -10,6 +10,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/jit/abi.h"
 #include "compiler/jit/host/cells.h"
+#include "compiler/jit/host/tables.h"
 #include "runtime/builtins/regex.h"
 
 namespace charter::jit {
@@ -17,7 +18,7 @@ namespace charter::jit {
 struct Runtime {
   explicit Runtime(const ir::Module& module);
 
-  /// Index of `type` in `types` (codegen registers every type it needs).
+  /// Index of `type` in `tables.types` (codegen registers every type it needs).
   int32_t TypeId(const Type* type);
   int32_t MessageId(const std::string& message);
   int32_t SpanId(Span span);
@@ -29,10 +30,8 @@ struct Runtime {
   const ir::Module& module;
   const CheckedProgram& program;
   CharterJitContext context{};
-  std::vector<const Type*> types;
-  std::map<const Type*, int32_t> type_ids;
-  std::vector<std::string> messages;
-  std::vector<Span> spans;
+  RuntimeTables tables;  // filled by the lowering, or read back from the object cache
+  std::map<const Type*, int32_t> type_ids;  // the lowering's index of tables.types
   runtime::RegexTable regexes;  // literals compiled once
   Arena arena;          // one event's values
   Arena global_arena;   // the module's constants

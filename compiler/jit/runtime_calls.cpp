@@ -16,19 +16,19 @@ namespace charter::jit {
 Runtime::Runtime(const ir::Module& m) : module(m), program(*m.program), regexes(m.regexes) { context.host = this; }
 
 int32_t Runtime::TypeId(const Type* type) {
-  auto [it, inserted] = type_ids.emplace(type, static_cast<int32_t>(types.size()));
-  if (inserted) types.push_back(type);
+  auto [it, inserted] = type_ids.emplace(type, static_cast<int32_t>(tables.types.size()));
+  if (inserted) tables.types.push_back(type);
   return it->second;
 }
 
 int32_t Runtime::MessageId(const std::string& message) {
-  messages.push_back(message);
-  return static_cast<int32_t>(messages.size() - 1);
+  tables.messages.push_back(message);
+  return static_cast<int32_t>(tables.messages.size() - 1);
 }
 
 int32_t Runtime::SpanId(Span span) {
-  spans.push_back(span);
-  return static_cast<int32_t>(spans.size() - 1);
+  tables.spans.push_back(span);
+  return static_cast<int32_t>(tables.spans.size() - 1);
 }
 
 void Runtime::BeginEvent(int32_t kind, eval::Decision& out) {
@@ -53,7 +53,7 @@ void Runtime::BeginEvent(int32_t kind, eval::Decision& out) {
 void Runtime::Fail(std::string message, int32_t span) {
   if (context.failed) return;
   context.failed = 1;
-  error = eval::EvalError{std::move(message), span >= 0 ? spans.at(span) : Span{}};
+  error = eval::EvalError{std::move(message), span >= 0 ? tables.spans.at(span) : Span{}};
 }
 
 }  // namespace charter::jit
@@ -77,7 +77,7 @@ CharterCell NewString(Runtime& host, std::string_view s) {
 }
 
 eval::Value ValueOf(Runtime& host, CharterCell cell, int32_t type) {
-  return charter::jit::FromCell(cell, host.types.at(type), host.program);
+  return charter::jit::FromCell(cell, host.tables.types.at(type), host.program);
 }
 
 // String methods over cells; Matches and Split can fail the event.
@@ -148,7 +148,7 @@ extern "C" {
 
 void charter_rt_fail(CharterJitContext* ctx, int32_t message, int32_t span) {
   Runtime& host = Host(ctx);
-  host.Fail(host.messages.at(message), span);
+  host.Fail(host.tables.messages.at(message), span);
 }
 
 void charter_rt_fail_int(CharterJitContext* ctx, int32_t what, int64_t x, int64_t y, int32_t span) {
@@ -174,8 +174,8 @@ void charter_rt_fail_int(CharterJitContext* ctx, int32_t what, int64_t x, int64_
 void charter_rt_fail_value(CharterJitContext* ctx, int32_t message, const CharterCell* value, int32_t type,
                            int32_t span) {
   Runtime& host = Host(ctx);
-  const charter::Type* t = host.types.at(type);
-  host.Fail(host.messages.at(message) + " " + eval::ToText(ValueOf(host, *value, type), t, host.program), span);
+  const charter::Type* t = host.tables.types.at(type);
+  host.Fail(host.tables.messages.at(message) + " " + eval::ToText(ValueOf(host, *value, type), t, host.program), span);
 }
 
 void charter_rt_emit(CharterJitContext* ctx, int32_t site, const CharterCell* message) {
@@ -237,11 +237,11 @@ int32_t charter_rt_str_cmp(const CharterCell* x, const CharterCell* y) {
 
 int32_t charter_rt_equal(CharterJitContext* ctx, const CharterCell* x, const CharterCell* y, int32_t type) {
   Runtime& host = Host(ctx);
-  return charter::jit::CellEqual(*x, *y, host.types[type], host.program) ? 1 : 0;
+  return charter::jit::CellEqual(*x, *y, host.tables.types[type], host.program) ? 1 : 0;
 }
 
 int32_t charter_rt_compare(CharterJitContext* ctx, const CharterCell* x, const CharterCell* y, int32_t type) {
-  return charter::jit::CellCompare(*x, *y, Host(ctx).types[type]);
+  return charter::jit::CellCompare(*x, *y, Host(ctx).tables.types[type]);
 }
 
 CharterCell* charter_rt_alloc(CharterJitContext* ctx, uint64_t cells) { return Host(ctx).arena.Cells(cells); }
@@ -275,7 +275,7 @@ void charter_rt_str(CharterJitContext* ctx, int32_t op, const CharterCell* x, co
 void charter_rt_to_text(CharterJitContext* ctx, const CharterCell* v, int32_t type, CharterCell* out) {
   Runtime& host = Host(ctx);
   using charter::TypeKind;
-  const charter::Type* t = host.types.at(type);
+  const charter::Type* t = host.tables.types.at(type);
   // The common cases of a message's interpolations, without a Value or a std::string (eval::ToText's spellings).
   switch (t->kind) {
     case TypeKind::String: *out = *v; return;  // a string is its own text

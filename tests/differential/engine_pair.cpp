@@ -6,7 +6,8 @@
 
 namespace charter::differential {
 
-std::unique_ptr<EnginePair> EnginePair::Compile(const std::string& source, std::string& error) {
+std::unique_ptr<EnginePair> EnginePair::Compile(const std::string& source, const std::string& cache_dir,
+                                                std::string& error) {
   std::unique_ptr<EnginePair> pair(new EnginePair());
   DiagnosticSink diags;
   LoadOptions options;
@@ -23,8 +24,19 @@ std::unique_ptr<EnginePair> EnginePair::Compile(const std::string& source, std::
   }
   pair->module_ = ir::Lower(*pair->checked_);
   pair->interpreter_ = std::make_unique<eval::Interpreter>(*pair->module_);
-  pair->jit_ = jit::Engine::Create(*pair->module_, jit::EngineOptions{}, error);
+  jit::EngineOptions jit_options;
+  jit_options.cache_dir = cache_dir;
+  pair->jit_ = jit::Engine::Create(*pair->module_, jit_options, error);
   if (!pair->jit_) return nullptr;
+  if (!cache_dir.empty()) {
+    pair->jit_ = jit::Engine::Create(*pair->module_, jit_options, error);
+    if (!pair->jit_) return nullptr;
+    if (pair->jit_->report().cache != jit::CompileReport::Cache::Hit) {
+      error = "the second compile was not read back from the object cache in " + cache_dir + ": " +
+              pair->jit_->report().cache_note + "\n";
+      return nullptr;
+    }
+  }
   std::vector<const ast::EventDecl*> events;
   for (const auto& kind : pair->module_->events) events.push_back(kind.decl);
   pair->decoder_ = std::make_unique<eval::EventDecoder>(*pair->checked_, events);

@@ -26,8 +26,11 @@ struct Outcome {
 class EnginePair {
  public:
   /// Null with `error` set (the diagnostics, or why the JIT failed) when the
-  /// program does not check or does not compile.
-  static std::unique_ptr<EnginePair> Compile(const std::string& source, std::string& error);
+  /// program does not check or does not compile. With `cache_dir`, the JIT is
+  /// compiled twice through the object cache there, and the engine that
+  /// decides is the second one, read back from the cache with its tables.
+  static std::unique_ptr<EnginePair> Compile(const std::string& source, const std::string& cache_dir,
+                                             std::string& error);
 
   Outcome Decide(const nlohmann::ordered_json& event);
 

@@ -2,6 +2,11 @@
 // interpreter and the JIT; any difference is shrunk and printed.
 //
 //   charter_differential [--seed S] [--programs N] [--events M] [--seconds T] [--rules R] [--out DIR]
+//                        [--cache DIR]
+//
+// With --cache, every other program is decided by a JIT read back from the
+// object cache in DIR (code and runtime tables, no lowering), the rest by a
+// freshly compiled one.
 //
 // Exit codes: 0 the engines agreed on everything; 1 they disagreed (a minimal
 // reproducer is printed and written to DIR); 2 the generator produced a
@@ -30,6 +35,7 @@ struct Options {
   double seconds = 0;  // > 0: run until this much time has passed, ignoring `programs`
   ProgramShape shape;
   std::string out = ".";
+  std::string cache;  // the object cache directory, empty for none
 };
 
 bool ParseOptions(int argc, char** argv, Options& options) {
@@ -43,6 +49,7 @@ bool ParseOptions(int argc, char** argv, Options& options) {
     else if (arg == "--seconds") options.seconds = std::stod(value);
     else if (arg == "--rules") options.shape.rules = std::stoi(value);
     else if (arg == "--out") options.out = value;
+    else if (arg == "--cache") options.cache = value;
     else return false;
   }
   return true;
@@ -56,20 +63,22 @@ uint64_t Mix(uint64_t seed, uint64_t a, uint64_t b = 0) {
   return z ^ (z >> 31);
 }
 
-bool Disagree(const Program& program, const Json& event) {
-  std::string error;
-  auto engines = EnginePair::Compile(Render(program), error);
-  if (!engines) return false;
-  Outcome outcome = engines->Decide(event);
-  return outcome.input_error.empty() && !outcome.Agrees();
-}
+/// The cache directory program `p` is compiled through: every other program, when there is one.
+std::string CacheFor(const Options& options, long p) { return p % 2 == 1 ? options.cache : ""; }
 
-int Report(Program program, Json event, const Options& options, uint64_t program_seed) {
-  std::cout << "DISAGREEMENT (program seed " << program_seed << "); shrinking...\n" << std::flush;
-  Shrink(program, event, Disagree);
+int Report(Program program, Json event, const Options& options, uint64_t program_seed, const std::string& cache) {
+  std::cout << "DISAGREEMENT (program seed " << program_seed << (cache.empty() ? "" : ", JIT from the object cache")
+            << "); shrinking...\n" << std::flush;
+  Shrink(program, event, [&](const Program& candidate, const Json& candidate_event) {
+    std::string error;
+    auto engines = EnginePair::Compile(Render(candidate), cache, error);
+    if (!engines) return false;
+    Outcome outcome = engines->Decide(candidate_event);
+    return outcome.input_error.empty() && !outcome.Agrees();
+  });
   std::string source = Render(program);
   std::string error;
-  auto engines = EnginePair::Compile(source, error);
+  auto engines = EnginePair::Compile(source, cache, error);
   Outcome outcome = engines->Decide(event);
   std::string program_path = options.out + "/differential_repro.charter";
   std::string event_path = options.out + "/differential_repro.json";
@@ -93,7 +102,8 @@ std::string OutcomeKind(const std::string& json) {
 int main(int argc, char** argv) {
   Options options;
   if (!ParseOptions(argc, argv, options)) {
-    std::cerr << "usage: charter_differential [--seed S] [--programs N] [--events M] [--seconds T] [--rules R] [--out DIR]\n";
+    std::cerr << "usage: charter_differential [--seed S] [--programs N] [--events M] [--seconds T] [--rules R] "
+                 "[--out DIR] [--cache DIR]\n";
     return 2;
   }
   auto start = std::chrono::steady_clock::now();
@@ -107,7 +117,8 @@ int main(int argc, char** argv) {
     // Should an engine crash, the program it was given is left behind.
     std::ofstream(options.out + "/differential_current.charter") << source;
     std::string error;
-    auto engines = EnginePair::Compile(source, error);
+    std::string cache = CacheFor(options, p);
+    auto engines = EnginePair::Compile(source, cache, error);
     if (!engines) {
       std::cout << "GENERATOR BUG: program seed " << program_seed << " does not compile:\n" << error
                 << "---- program\n" << source;
@@ -120,12 +131,13 @@ int main(int argc, char** argv) {
         std::cout << "GENERATOR BUG: event does not decode: " << outcome.input_error << "\n" << event.dump() << "\n";
         return 2;
       }
-      if (!outcome.Agrees()) return Report(program, event, options, program_seed);
+      if (!outcome.Agrees()) return Report(program, event, options, program_seed, cache);
       ++outcomes[OutcomeKind(outcome.interpreter)];
     }
   }
   std::cout << "engines agree: seed " << options.seed << ", " << programs << " programs x " << options.events
             << " events";
+  if (!options.cache.empty()) std::cout << " (" << programs / 2 << " programs' JIT read back from the object cache)";
   for (const auto& [kind, count] : outcomes) std::cout << ", " << count << " " << kind;
   std::cout << " (" << static_cast<long>(elapsed() * 1000) << " ms)\n";
   return 0;

@@ -43,14 +43,25 @@ if(NOT after_truncation STREQUAL cold)
 endif()
 run("object cache hit: loaded" again)
 
-# One byte of the object altered: its SHA-256 no longer matches.
+# One byte of the object altered, then one of the runtime's tables (after the
+# four header lines): the checksum no longer matches.
 file(SIZE ${entries} size)
 math(EXPR middle "${size} - 100")
 execute_process(COMMAND sh -c "printf Z | dd of='${entries}' bs=1 seek=${middle} conv=notrunc status=none"
                 RESULT_VARIABLE rc)
-run("rebuilt: its object does not match its SHA-256" after_edit)
+run("rebuilt: its contents do not match their checksum" after_edit)
 if(NOT after_edit STREQUAL cold)
   message(FATAL_ERROR "decisions after rebuilding an altered entry differ")
+endif()
+run("object cache hit: loaded" again)
+execute_process(COMMAND sh -c "head -n 4 '${entries}' | wc -c" OUTPUT_VARIABLE header_size
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+math(EXPR in_tables "${header_size} + 20")
+execute_process(COMMAND sh -c "printf Z | dd of='${entries}' bs=1 seek=${in_tables} conv=notrunc status=none"
+                RESULT_VARIABLE rc)
+run("rebuilt: its contents do not match their checksum" after_table_edit)
+if(NOT after_table_edit STREQUAL cold)
+  message(FATAL_ERROR "decisions after rebuilding an entry with altered tables differ")
 endif()
 
 # Garbage in place of the header.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "compiler/driver/verbs.h"
+#include "compiler/log/crypto.h"
 #include "compiler/log/export.h"
 #include "compiler/log/verify.h"
 
@@ -145,6 +146,10 @@ int RunLog(const std::vector<std::string>& args) {
   }
   if (parsed.files.size() != 1) {
     fmt::print(stderr, "charter log {}: give one log file\n", action);
+    return kExitUsage;
+  }
+  if (std::string error; !log::LoadCrypto(&error)) {
+    fmt::print(stderr, "charter log: {}\n", error);
     return kExitUsage;
   }
   log::ChainDigest digest;

@@ -2,9 +2,12 @@
 
 #include <filesystem>
 
+#include "compiler/log/crypto.h"
+
 namespace charter::driver {
 
 std::unique_ptr<EvalLog> EvalLog::Open(const EvalLogOptions& options, const PolicySet& set, std::string& error) {
+  if (!log::LoadCrypto(&error)) return nullptr;  // before any record, rather than records without digests
   log::ChainDigest digest;
   if (!options.key_file.empty()) {
     std::string key;

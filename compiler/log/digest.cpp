@@ -1,9 +1,7 @@
 #include "compiler/log/digest.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include "compiler/base/source.h"
+#include "compiler/log/crypto.h"
 
 namespace charter::log {
 namespace {
@@ -22,20 +20,23 @@ std::string ToHex(const unsigned char* bytes, unsigned int size) {
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
+  const Crypto* crypto = LoadCrypto();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1) return "";
+  if (!crypto || crypto->digest(bytes.data(), bytes.size(), digest, &size, crypto->sha256(), nullptr) != 1) return "";
   return ToHex(digest, size);
 }
 
 std::string ChainDigest::Hex(std::string_view bytes) const {
   if (!key_) return Sha256Hex(bytes);
+  const Crypto* crypto = LoadCrypto();
+  if (!crypto) return "";
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   // Empty input still needs a valid pointer for HMAC().
   static const unsigned char kEmpty = 0;
   const auto* data = bytes.empty() ? &kEmpty : reinterpret_cast<const unsigned char*>(bytes.data());
-  if (!HMAC(EVP_sha256(), key_->data(), static_cast<int>(key_->size()), data, bytes.size(), digest, &size)) return "";
+  if (!crypto->hmac(crypto->sha256(), key_->data(), static_cast<int>(key_->size()), data, bytes.size(), digest, &size)) return "";
   return ToHex(digest, size);
 }
 

@@ -1,8 +1,13 @@
 #include "compiler/base/source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <filesystem>
+#include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace charter {
@@ -69,16 +74,44 @@ const SourceFile* SourceManager::Find(std::string_view path) const {
 
 bool ReadFile(const std::string& path, std::string& out) {
   out.clear();
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return false;
-  // Large stdio reads into a string reserved to the file size, without an ostringstream copy.
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) return false;
-  if (auto size = std::filesystem::file_size(path, ec); !ec) out.reserve(size);
-  char chunk[64 * 1024];
-  size_t got;
-  while ((got = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) out.append(chunk, got);
-  return !std::ferror(file.get());
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  // Straight into a string of the file's size: no stdio buffer, no chunk copied twice.
+  if (ok) out.resize(static_cast<size_t>(info.st_size));
+  size_t filled = 0;
+  auto read_into = [&](char* at, size_t room) {
+    ssize_t got;
+    do got = ::read(fd, at, room);
+    while (got < 0 && errno == EINTR);
+    if (got < 0) ok = false;
+    return got > 0 ? static_cast<size_t>(got) : 0;
+  };
+  while (ok && filled < out.size()) {
+    size_t got = read_into(out.data() + filled, out.size() - filled);
+    if (got == 0) break;  // shorter than fstat said
+    filled += got;
+  }
+  out.resize(filled);
+  char more[4096];  // longer than fstat said
+  while (ok) {
+    size_t got = read_into(more, sizeof more);
+    if (got == 0) break;
+    out.append(more, got);
+  }
+  ::close(fd);
+  if (!ok) out.clear();
+  return ok;
+}
+
+bool IsReadableFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  ::close(fd);
+  return regular;
 }
 
 }  // namespace charter

@@ -67,4 +67,7 @@ class SourceManager {
 /// Reads a whole file; returns false (and leaves `out` empty) when it cannot.
 bool ReadFile(const std::string& path, std::string& out);
 
+/// Whether `path` is a regular file this process can open for reading (without reading it).
+bool IsReadableFile(const std::string& path);
+
 }  // namespace charter

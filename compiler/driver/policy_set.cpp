@@ -33,8 +33,7 @@ std::vector<std::string> ExpandPolicyPaths(const std::vector<std::string>& paths
 std::unique_ptr<PolicySet> LoadPolicySet(const std::string& verb, const std::vector<std::string>& files,
                                          Tests tests, const std::string& parse_cache_dir) {
   for (const auto& file : files) {
-    std::string text;
-    if (!ReadFile(file, text)) {
+    if (!IsReadableFile(file)) {
       fmt::print(stderr, "charter {}: cannot read `{}`\n", verb, file);
       return nullptr;
     }

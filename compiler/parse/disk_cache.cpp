@@ -10,6 +10,7 @@
 #include "compiler/ast/serialize.h"
 #include "compiler/base/build_id.h"
 #include "compiler/base/cache_dir.h"
+#include "compiler/base/mapped_file.h"
 
 namespace charter {
 namespace {
@@ -48,10 +49,10 @@ std::string EntryPath(const std::string& dir, const SourceFile& file, bool skip_
 std::unique_ptr<ast::File> LoadCachedParse(const std::string& dir, const SourceFile& file, bool skip_tests) {
   if (BuildIds().empty()) return nullptr;  // no build ID: another build could not be told apart
   std::string path = EntryPath(dir, file, skip_tests);
-  std::string entry;
-  if (!ReadFile(path, entry)) return nullptr;
+  auto entry = MappedFile::Open(path);
+  if (!entry) return nullptr;
   std::string context = Context(skip_tests);
-  std::string_view in = entry;
+  std::string_view in = entry->bytes();
   // magic, context size and bytes, text size and bytes, tree size and bytes, checksum of all before it
   size_t at = kMagic.size();
   uint64_t size = 0, checksum = 0;

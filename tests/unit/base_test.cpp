@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 #include "compiler/base/calendar.h"
+#include "compiler/base/mapped_file.h"
 #include "compiler/base/rational.h"
 #include "compiler/base/source.h"
 
@@ -53,3 +58,47 @@ TEST_CASE("Spans carry line and column of a byte offset", "[base][source]") {
   CHECK(file.Line(2) == "cd");
   CHECK(file.OffsetOf(2, 2) == 4);
 }
+
+namespace charter {
+namespace {
+
+TEST_CASE("Files are read whole, mapped, or refused when they are not readable files", "[base][files]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("charter-files-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string big(300000, 'x');  // past malloc's mmap threshold, and many pages
+  for (size_t i = 0; i < big.size(); i += 4093) big[i] = static_cast<char>('a' + i % 26);
+  std::ofstream(dir / "big", std::ios::binary) << big;
+  std::ofstream(dir / "empty", std::ios::binary);
+  std::string text;
+
+  CHECK(ReadFile((dir / "big").string(), text));
+  CHECK(text == big);
+  CHECK(ReadFile((dir / "empty").string(), text));
+  CHECK(text.empty());
+  text = "stale";
+  CHECK_FALSE(ReadFile((dir / "missing").string(), text));
+  CHECK(text.empty());
+  CHECK_FALSE(ReadFile(dir.string(), text));  // a directory
+
+  CHECK(IsReadableFile((dir / "big").string()));
+  CHECK(IsReadableFile((dir / "empty").string()));
+  CHECK_FALSE(IsReadableFile((dir / "missing").string()));
+  CHECK_FALSE(IsReadableFile(dir.string()));
+
+  auto mapped = MappedFile::Open((dir / "big").string());
+  REQUIRE(mapped);
+  CHECK(mapped->bytes() == big);
+  MappedFile moved = std::move(*mapped);
+  CHECK(moved.bytes() == big);
+  CHECK(mapped->bytes().empty());
+  auto empty = MappedFile::Open((dir / "empty").string());
+  REQUIRE(empty);
+  CHECK(empty->bytes().empty());
+  CHECK_FALSE(MappedFile::Open((dir / "missing").string()));
+  CHECK_FALSE(MappedFile::Open(dir.string()));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace charter

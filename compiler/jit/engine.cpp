@@ -150,6 +150,7 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
   }
   if (!object && !Generate(*target, OptLevel(options), cache ? &*cache : nullptr, object, error)) return false;
 
+  auto link = std::chrono::steady_clock::now();
   auto created = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(*target).create();
   if (!created) {
     error = Message(created.takeError());
@@ -173,6 +174,7 @@ bool LlvmEngine::Compile(const EngineOptions& options, std::string& error) {
     }
     decide.push_back(symbol->toPtr<DecideFn>());
   }
+  report_.link_ms = MillisecondsSince(link);
   report_.total_ms = MillisecondsSince(start);
   return true;
 }

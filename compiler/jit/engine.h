@@ -37,6 +37,7 @@ struct CompileReport {
   double optimize_ms = 0;   // the IR pass pipeline
   double codegen_ms = 0;    // instruction selection to object file
   double load_ms = 0;       // the cache key, reading and checking an entry, reading its tables back
+  double link_ms = 0;       // creating LLJIT, adding the object, looking up the decisions
   double total_ms = 0;      // from the IR to callable code
 };
 

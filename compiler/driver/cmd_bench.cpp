@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -149,10 +150,13 @@ EndToEnd RunEval(const BenchOptions& options, const char* engine) {
   return result;
 }
 
-/// Events per second once started: the stream's time less the start-up's.
-double SteadyEventsPerSecond(const EndToEnd& e, uint64_t lines) {
+/// Events per second once started: the stream's time less the start-up's;
+/// none when the events took less time than starting up, which a run's
+/// noise could then outweigh (a handful of sample events, say).
+std::optional<double> SteadyEventsPerSecond(const EndToEnd& e, uint64_t lines) {
   double seconds = e.seconds - e.startup_seconds;
-  return seconds > 0 ? static_cast<double>(lines) / seconds : 0;
+  if (seconds < e.startup_seconds || seconds <= 0) return std::nullopt;
+  return static_cast<double>(lines) / seconds;
 }
 
 struct Decoded {
@@ -369,9 +373,10 @@ nlohmann::ordered_json FiguresJson(const EngineFigures& f, const Decoded& decode
                        {"mb_per_s", e.seconds > 0 ? static_cast<double>(decoded.bytes) / 1e6 / e.seconds : 0},
                        {"peak_rss_mb", e.peak_rss_mb},
                        {"startup_seconds", e.startup_seconds},
-                       {"steady_events_per_s", SteadyEventsPerSecond(e, decoded.lines)},
+                       {"steady_events_per_s", nullptr},
                        {"of_simdjson_skim", e.seconds > 0 ? phases.skim_seconds / e.seconds : 0},
                        {"of_simdjson_walk", e.seconds > 0 ? phases.walk_seconds / e.seconds : 0}};
+  if (auto steady = SteadyEventsPerSecond(e, decoded.lines)) out["end_to_end"]["steady_events_per_s"] = *steady;
   out["decide"] = {{"events", decoded.events.size()},
                    {"decisions", f.decide.decisions},
                    {"ns_per_decision", f.decide.ns_per_decision}};
@@ -404,8 +409,13 @@ void PrintText(const std::vector<EngineFigures>& all, const Decoded& decoded, co
     fmt::print("  end to end  {:>12.0f} events/s {:>9.1f} MB/s  {:.3f} s wall  peak RSS {:.1f} MB  (exit {})\n",
                EventsPerSecond(decoded, e.seconds), MegabytesPerSecond(decoded, e.seconds), e.seconds,
                e.peak_rss_mb, e.exit_code);
-    fmt::print("  once started{:>12.0f} events/s  (less {:.1f} ms of start-up: an empty stream)\n",
-               SteadyEventsPerSecond(e, decoded.lines), e.startup_seconds * 1e3);
+    if (auto steady = SteadyEventsPerSecond(e, decoded.lines)) {
+      fmt::print("  once started{:>12.0f} events/s  (less {:.1f} ms of start-up: an empty stream)\n", *steady,
+                 e.startup_seconds * 1e3);
+    } else {
+      fmt::print("  once started  too short a stream to tell from its {:.1f} ms of start-up (an empty stream)\n",
+                 e.startup_seconds * 1e3);
+    }
     fmt::print("              {:>11.0f} % of the simdjson skim's speed, {:.0f} % of the walk's\n",
                e.seconds > 0 ? 100 * phases.skim_seconds / e.seconds : 0,
                e.seconds > 0 ? 100 * phases.walk_seconds / e.seconds : 0);

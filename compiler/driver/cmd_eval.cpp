@@ -356,6 +356,9 @@ int RunEval(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   options.event_file = positional.empty() ? "-" : positional[0];
+  EngineKind engine = options.engine;
+  if (engine == EngineKind::Auto) engine = ChooseEngine(options.events_stream);
+  if (engine == EngineKind::Jit) jit::Engine::Preload();
   auto set = LoadPolicySet("eval", ExpandPolicyPaths(options.policies), Tests::Skip,
                            options.no_cache ? "" : jit::DefaultCacheDir());
   if (!set) return kExitUsage;
@@ -363,8 +366,6 @@ int RunEval(const std::vector<std::string>& args) {
     fmt::print(stderr, "charter eval: --log-key-file and --log-redact need --log FILE\n");
     return kExitUsage;
   }
-  EngineKind engine = options.engine;
-  if (engine == EngineKind::Auto) engine = ChooseEngine(options.events_stream);
   std::string error;
   auto decider = Decider::Make(*set->module, engine, JitOptions(options.no_cache), error);
   if (!decider) {

@@ -275,6 +275,7 @@ int RunTest(const std::vector<std::string>& args) {
     fmt::print(stderr, "charter test: no .charter files in {}\n", fmt::join(paths, ", "));
     return kExitUsage;
   }
+  if (both || engine == EngineKind::Jit) jit::Engine::Preload();  // while the first file loads
   std::vector<FileReport> reports;
   bool load_failed = false;
   for (const auto& file : files) {

@@ -51,6 +51,10 @@ class Engine {
   /// Loads the plugin and compiles `module`; null with `error` set when the
   /// plugin is missing or LLVM cannot compile.
   static std::unique_ptr<Engine> Create(const ir::Module& module, const EngineOptions& options, std::string& error);
+  /// Starts loading the plugin on another thread, to overlap with loading
+  /// the policies (dlopen relocates LLVM's tables and runs its static
+  /// initialisers: most of a cached JIT start-up); Create() waits for it.
+  static void Preload();
   virtual ~Engine() = default;
 
   virtual const CompileReport& report() const = 0;

@@ -3,6 +3,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <system_error>
 
 #include "compiler/jit/engine.h"
 
@@ -26,37 +30,69 @@ std::vector<std::string> Candidates() {
   return paths;
 }
 
-CreateFn LoadPlugin(std::string& error) {
-  static CreateFn create = nullptr;
-  static std::string load_error;
-  static bool tried = false;
-  if (!tried) {
-    tried = true;
-    for (const std::string& path : Candidates()) {
-      if (!std::filesystem::exists(path)) continue;
-      void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-      if (!handle) {
-        load_error = std::string("cannot load the JIT plugin: ") + dlerror();
-        continue;
-      }
-      auto* abi = static_cast<const int*>(dlsym(handle, kAbiSymbol));
-      create = reinterpret_cast<CreateFn>(dlsym(handle, kCreateSymbol));
-      if (create && abi && *abi == kAbiVersion) break;
-      create = nullptr;
-      load_error = path + " is not a Charter JIT plugin of this build";
+struct Plugin {
+  CreateFn create = nullptr;
+  std::string error;
+};
+
+Plugin LoadPluginNow() {
+  Plugin plugin;
+  for (const std::string& path : Candidates()) {
+    if (!std::filesystem::exists(path)) continue;
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+      plugin.error = std::string("cannot load the JIT plugin: ") + dlerror();
+      continue;
     }
-    if (!create && load_error.empty()) load_error = "the JIT plugin libcharter_jit.so was not found (set CHARTER_JIT_PLUGIN)";
+    auto* abi = static_cast<const int*>(dlsym(handle, kAbiSymbol));
+    plugin.create = reinterpret_cast<CreateFn>(dlsym(handle, kCreateSymbol));
+    if (plugin.create && abi && *abi == kAbiVersion) return plugin;
+    plugin.create = nullptr;
+    plugin.error = path + " is not a Charter JIT plugin of this build";
   }
-  if (!create) error = load_error;
-  return create;
+  if (plugin.error.empty()) plugin.error = "the JIT plugin libcharter_jit.so was not found (set CHARTER_JIT_PLUGIN)";
+  return plugin;
+}
+
+/// The plugin is loaded once per process, perhaps on a thread Preload() started.
+struct PluginState {
+  std::mutex mutex;
+  std::future<Plugin> pending;
+  std::optional<Plugin> loaded;
+};
+
+PluginState& State() {
+  static PluginState state;
+  return state;
+}
+
+const Plugin& LoadPlugin() {
+  PluginState& state = State();
+  std::lock_guard<std::mutex> lock(state.mutex);
+  if (!state.loaded) state.loaded = state.pending.valid() ? state.pending.get() : LoadPluginNow();
+  return *state.loaded;
 }
 
 }  // namespace
 
+void Engine::Preload() {
+  PluginState& state = State();
+  std::lock_guard<std::mutex> lock(state.mutex);
+  if (state.loaded || state.pending.valid()) return;
+  try {
+    state.pending = std::async(std::launch::async, LoadPluginNow);
+  } catch (const std::system_error&) {
+    // No thread to spare: Create() loads it.
+  }
+}
+
 std::unique_ptr<Engine> Engine::Create(const ir::Module& module, const EngineOptions& options, std::string& error) {
-  CreateFn create = LoadPlugin(error);
-  if (!create) return nullptr;
-  return std::unique_ptr<Engine>(create(&module, &options, &error));
+  const Plugin& plugin = LoadPlugin();
+  if (!plugin.create) {
+    error = plugin.error;
+    return nullptr;
+  }
+  return std::unique_ptr<Engine>(plugin.create(&module, &options, &error));
 }
 
 std::string DefaultCacheDir() {

@@ -306,10 +306,11 @@ void MeasurePhases(const PolicySet& set, const Decoded& decoded, const std::vect
     }
   });
   std::string out;
+  eval::DecisionLineWriter writer(*set.module);
   phases.write_ns = NsPerItem(decisions.size(), options.min_seconds, [&] {
     for (size_t i = 0; i < decisions.size(); ++i) {
       out.clear();
-      eval::AppendDecisionLine(out, *set.module, i + 1, decoded.kinds[i], decisions[i], "\"RUN-0000001\"");
+      writer.Append(out, i + 1, decoded.kinds[i], decisions[i], "\"RUN-0000001\"");
     }
   });
 }

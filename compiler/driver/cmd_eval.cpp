@@ -167,7 +167,7 @@ class Evaluator {
       id_text_.clear();
       id.AppendJson(id_text_);
       text_.clear();
-      eval::AppendDecisionLine(text_, *set_.module, line, kind, decision, id_text_);
+      line_writer_.Append(text_, line, kind, decision, id_text_);
       fwrite_unlocked(text_.data(), 1, text_.size(), stdout);
       if (flush_each_) std::fflush(stdout);
       return decision.allowed() ? Outcome::Allow : Outcome::Deny;
@@ -217,6 +217,7 @@ class Evaluator {
   eval::EventDecoder decoder_;
   std::unique_ptr<ingest::FastDecoder> fast_;  // null: every event takes decoder_
   bool json_format_ = options_.format == "json";
+  eval::DecisionLineWriter line_writer_{*set_.module};
   std::string text_;     // the decision being written, reused
   std::string id_text_;  // its id as JSON text, reused
   eval::Decision decision_;  // the JIT's, reused from one event to the next

@@ -36,27 +36,6 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-// Constant pieces go in as string_views, merged where they meet: each append is a call.
-void AppendFindings(std::string& out, const std::vector<Finding>& findings, const SourceManager& sources,
-                    bool with_location) {
-  if (findings.empty()) {
-    out.append("[]"sv);
-    return;
-  }
-  for (size_t i = 0; i < findings.size(); ++i) {
-    out.append(i == 0 ? "[{\"code\":"sv : ",{\"code\":"sv);
-    AppendJsonString(out, findings[i].code);
-    out.append(",\"message\":"sv);
-    AppendJsonString(out, findings[i].message);
-    if (with_location) {
-      out.append(",\"at\":"sv);
-      AppendJsonString(out, Location(sources, findings[i].at));
-    }
-    out.push_back('}');
-  }
-  out.push_back(']');
-}
-
 }  // namespace
 
 // fmt's integer formatting into a buffer, appended at once (a back_inserter appends a byte at a time).
@@ -114,37 +93,72 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void AppendDecisionLine(std::string& out, const ir::Module& module, std::optional<size_t> line, int32_t event_kind,
-                        const Decision& decision, std::string_view id_json) {
-  const CheckedProgram& program = *module.program;
-  const SourceManager& sources = program.program->sources;
-  const ir::EventKind& kind = module.events[event_kind];
+DecisionLineWriter::DecisionLineWriter(const ir::Module& module) : module_(module) {
+  for (const ir::EventKind& kind : module.events) {
+    KindText text;
+    std::string name;
+    AppendJsonString(name, kind.json_kind);
+    text.allow = ",\"kind\":" + name + ",\"decision\":\"allow\",\"reasons\":";
+    text.deny = ",\"kind\":" + name + ",\"decision\":\"deny\",\"reasons\":";
+    for (const ir::OutputValue& value : kind.values) {
+      std::string key;
+      AppendJsonString(key, value.name);
+      text.value_keys.push_back(key + ":");
+    }
+    kinds_.push_back(std::move(text));
+  }
+}
+
+// Constant pieces go in as string_views, merged where they meet: each append is a call.
+void DecisionLineWriter::AppendFindings(std::string& out, const std::vector<Finding>& findings, bool with_location) {
+  if (findings.empty()) {
+    out.append("[]"sv);
+    return;
+  }
+  for (size_t i = 0; i < findings.size(); ++i) {
+    out.append(i == 0 ? "[{\"code\":"sv : ",{\"code\":"sv);
+    AppendJsonString(out, findings[i].code);
+    out.append(",\"message\":"sv);
+    AppendJsonString(out, findings[i].message);
+    if (with_location) {
+      out.append(",\"at\":"sv);
+      const Span& at = findings[i].at;
+      auto [it, inserted] = locations_.try_emplace(std::make_tuple(at.file, at.line, at.column));
+      if (inserted) AppendJsonString(it->second, Location(module_.program->program->sources, at));
+      out.append(it->second);
+    }
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+void DecisionLineWriter::Append(std::string& out, std::optional<size_t> line, int32_t event_kind,
+                                const Decision& decision, std::string_view id_json) {
+  const ir::EventKind& kind = module_.events[event_kind];
+  const KindText& text = kinds_[event_kind];
   if (line) {
     out.append("{\"line\":"sv);
     AppendJsonInt(out, static_cast<uint64_t>(*line));
-    out.append(id_json.empty() ? ",\"kind\":"sv : ",\"id\":"sv);
+    if (!id_json.empty()) out.append(",\"id\":"sv);
   } else {
-    out.append(id_json.empty() ? "{\"kind\":"sv : "{\"id\":"sv);
+    out.append(id_json.empty() ? "{"sv : "{\"id\":"sv);
   }
-  if (!id_json.empty()) {
-    out.append(id_json);
-    out.append(",\"kind\":"sv);
-  }
-  AppendJsonString(out, kind.json_kind);
-  out.append(decision.allowed() ? ",\"decision\":\"allow\",\"reasons\":"sv : ",\"decision\":\"deny\",\"reasons\":"sv);
-  AppendFindings(out, decision.reasons, sources, true);
+  out.append(id_json);
+  // Without a line or an id the kind comes first: no comma before it.
+  std::string_view head = decision.allowed() ? text.allow : text.deny;
+  out.append(!line && id_json.empty() ? head.substr(1) : head);
+  AppendFindings(out, decision.reasons, true);
   out.append(",\"obligations\":"sv);
-  AppendFindings(out, decision.obligations, sources, false);
+  AppendFindings(out, decision.obligations, false);
   out.append(",\"warnings\":"sv);
-  AppendFindings(out, decision.warnings, sources, false);
+  AppendFindings(out, decision.warnings, false);
   out.append(",\"values\":{"sv);
   bool first = true;
   for (size_t v = 0; v < kind.values.size() && v < decision.values.size(); ++v) {
     if (!decision.values[v]) continue;
     if (!first) out += ',';
     first = false;
-    AppendJsonString(out, kind.values[v].name);
-    out += ':';
+    out.append(text.value_keys[v]);
     const Value& value = *decision.values[v];
     const Type* type = kind.values[v].type;
     if (value.is_none()) {
@@ -154,7 +168,7 @@ void AppendDecisionLine(std::string& out, const ir::Module& module, std::optiona
     } else if (type->kind == TypeKind::Int) {
       AppendJsonInt(out, value.as_int());
     } else {
-      AppendDump(out, ToJson(value, type, program));
+      AppendDump(out, ToJson(value, type, *module_.program));
     }
   }
   if (!decision.trace.empty()) {
@@ -164,6 +178,11 @@ void AppendDecisionLine(std::string& out, const ir::Module& module, std::optiona
   } else {
     out.append("}}\n"sv);
   }
+}
+
+void AppendDecisionLine(std::string& out, const ir::Module& module, std::optional<size_t> line, int32_t event_kind,
+                        const Decision& decision, std::string_view id_json) {
+  DecisionLineWriter(module).Append(out, line, event_kind, decision, id_json);
 }
 
 }  // namespace charter::eval

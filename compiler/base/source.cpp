@@ -72,14 +72,26 @@ const SourceFile* SourceManager::Find(std::string_view path) const {
   return nullptr;
 }
 
+int OpenRegularFile(const std::string& path, size_t& size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return -1;
+  }
+  size = static_cast<size_t>(info.st_size);
+  return fd;
+}
+
 bool ReadFile(const std::string& path, std::string& out) {
   out.clear();
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  size_t size = 0;
+  int fd = OpenRegularFile(path, size);
   if (fd < 0) return false;
-  struct stat info {};
-  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  bool ok = true;
   // Straight into a string of the file's size: no stdio buffer, no chunk copied twice.
-  if (ok) out.resize(static_cast<size_t>(info.st_size));
+  out.resize(size);
   size_t filled = 0;
   auto read_into = [&](char* at, size_t room) {
     ssize_t got;
@@ -106,12 +118,10 @@ bool ReadFile(const std::string& path, std::string& out) {
 }
 
 bool IsReadableFile(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat info {};
-  bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-  ::close(fd);
-  return regular;
+  size_t size = 0;
+  int fd = OpenRegularFile(path, size);
+  if (fd >= 0) ::close(fd);
+  return fd >= 0;
 }
 
 }  // namespace charter

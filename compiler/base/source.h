@@ -70,4 +70,8 @@ bool ReadFile(const std::string& path, std::string& out);
 /// Whether `path` is a regular file this process can open for reading (without reading it).
 bool IsReadableFile(const std::string& path);
 
+/// A descriptor open for reading on the regular file at `path` (the caller
+/// closes it), and its size; -1 when it cannot be opened or is not a regular file.
+int OpenRegularFile(const std::string& path, size_t& size);
+
 }  // namespace charter

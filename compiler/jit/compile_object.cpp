@@ -12,7 +12,6 @@
 #include <llvm/Transforms/Scalar/SROA.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
 
-#include "compiler/jit/object_cache.h"
 
 namespace charter::jit {
 

@@ -1,9 +1,7 @@
 #include "compiler/jit/object_cache.h"
 
-#include <chrono>
-#include <cstring>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 
@@ -13,6 +11,7 @@
 
 #include "compiler/base/build_id.h"
 #include "compiler/base/cache_dir.h"
+#include "compiler/base/mapped_file.h"
 
 namespace charter::jit {
 
@@ -75,34 +74,42 @@ ObjectCache::ObjectCache(const std::string& dir, const llvm::orc::JITTargetMachi
 std::optional<CachedCode> ObjectCache::Load(CompileReport& report) {
   report.cache_file = path_;
   report.cache = CompileReport::Cache::Miss;
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string magic(kMagic.size(), '\0'), stored_key, sizes_line, checksum;
-  in.read(magic.data(), static_cast<std::streamsize>(magic.size()));
-  std::getline(in, stored_key);
-  std::getline(in, sizes_line);
-  std::getline(in, checksum);
+  auto file = MappedFile::Open(path_);  // read in place: each part is copied once, where it is kept
+  if (!file) return std::nullopt;
+  std::string_view in = file->bytes();
   auto rebuilt = [&](const std::string& why) -> std::optional<CachedCode> {
     report.cache = CompileReport::Cache::Rebuilt;
     report.cache_note = why;
     return std::nullopt;
   };
-  if (!in || magic != kMagic || stored_key != key_) return rebuilt("its header is damaged or belongs to other code");
+  // The header: magic, then the key, the two sizes and the checksum, a line each.
+  auto next_line = [&in](std::string_view& line) {
+    size_t end = in.find('\n');
+    if (end == std::string_view::npos) return false;
+    line = in.substr(0, end);
+    in.remove_prefix(end + 1);
+    return true;
+  };
+  std::string_view stored_key, sizes_line, checksum;
+  bool header = in.substr(0, kMagic.size()) == kMagic;
+  if (header) in.remove_prefix(kMagic.size());
+  if (!header || !next_line(stored_key) || !next_line(sizes_line) || !next_line(checksum) || stored_key != key_) {
+    return rebuilt("its header is damaged or belongs to other code");
+  }
   size_t space = sizes_line.find(' ');
   unsigned long long tables_size = 0, object_size = 0;
-  if (space == std::string::npos || !ParseSize(sizes_line.substr(0, space), tables_size) ||
-      !ParseSize(sizes_line.substr(space + 1), object_size)) {
+  if (space == std::string_view::npos || !ParseSize(std::string(sizes_line.substr(0, space)), tables_size) ||
+      !ParseSize(std::string(sizes_line.substr(space + 1)), object_size)) {
     return rebuilt("its sizes are damaged");
   }
+  if (in.size() < tables_size + object_size) return rebuilt("it is truncated");
+  if (in.size() > tables_size + object_size) return rebuilt("it has bytes after the object");
+  std::string_view tables = in.substr(0, tables_size);
+  std::string_view object = in.substr(tables_size);
+  if (Checksum(tables, object) != checksum) return rebuilt("its contents do not match their checksum");
   CachedCode code;
-  code.tables.resize(tables_size);
-  std::string object(object_size, '\0');
-  in.read(code.tables.data(), static_cast<std::streamsize>(tables_size));
-  in.read(object.data(), static_cast<std::streamsize>(object_size));
-  if (!in) return rebuilt("it is truncated");
-  if (in.peek() != std::char_traits<char>::eof()) return rebuilt("it has bytes after the object");
-  if (Checksum(code.tables, object) != checksum) return rebuilt("its contents do not match their checksum");
-  code.object = llvm::MemoryBuffer::getMemBufferCopy(object, path_);
+  code.tables = std::string(tables);
+  code.object = llvm::MemoryBuffer::getMemBufferCopy(llvm::StringRef(object.data(), object.size()), path_);
   report.cache = CompileReport::Cache::Hit;
   TouchCacheEntry(path_);  // pruning keeps what is in use
   return code;

@@ -180,6 +180,7 @@ struct MemberExpr : Expr {
   bool optional_chain = false;  // `obj?.name`
   std::vector<ExprPtr> args;
   const Decl* decl = nullptr;  // a module function, when `object` names a module
+  int method = -1;             // the checker's methods.def row (a MethodId) for a built-in method
 };
 
 /// `base with { field: value }`.

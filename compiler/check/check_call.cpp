@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "compiler/check/checker.h"
+#include "compiler/check/methods.h"
 #include "runtime/builtins/regex.h"
 
 namespace charter {
@@ -183,11 +184,32 @@ const Type* Checker::CheckMethod(ast::MemberExpr& expr, const Type* object) {
                   "`" + (key ? *key : std::string("this value")) + "` may be none; check it before calling " + what);
     object = object->element;
   }
+  auto check_args_alone = [&] {
+    for (auto& arg : args) {
+      if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
+    }
+  };
+  std::optional<MethodReceiver> receiver = ReceiverOf(object);
+  const MethodInfo* method = receiver ? FindMethod(*receiver, name) : nullptr;
+  if (!method) {
+    auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.name.span,
+                               "a `" + object->Name() + "` has no method `" + name + "`");
+    if (const MethodInfo* alias = receiver ? MethodAlias(*receiver, name) : nullptr) {
+      std::string charter_name(alias->name);
+      diag.fix = FixIt{expr.name.span, charter_name, "Charter calls it `" + charter_name + "`"};
+    } else if (receiver) {
+      std::vector<std::string> names;
+      for (const MethodInfo* m : MethodsOf(*receiver)) names.emplace_back(m->name);
+      diag.SuggestClosest(expr.name.span, name, names);
+    }
+    check_args_alone();
+    return types_.Error();
+  }
+  expr.method = static_cast<int>(method->id);
+
   auto plain_args = [&](std::initializer_list<const Type*> want) {
     if (!CheckArgCount(args.size(), want.size(), want.size(), expr.name.span, what)) {
-      for (auto& arg : args) {
-        if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
-      }
+      check_args_alone();
       return false;
     }
     size_t i = 0;
@@ -198,78 +220,61 @@ const Type* Checker::CheckMethod(ast::MemberExpr& expr, const Type* object) {
     }
     return true;
   };
-  std::vector<std::string> methods;
-  if (object->kind == TypeKind::String) {
-    methods = {"lower", "upper", "trim", "length", "starts_with", "ends_with", "contains", "matches", "split"};
-    if (name == "lower" || name == "upper" || name == "trim") return plain_args({}), types_.String();
-    if (name == "length") return plain_args({}), types_.Int();
-    if (name == "starts_with" || name == "ends_with" || name == "contains") {
-      plain_args({types_.String()});
-      return types_.Bool();
-    }
-    if (name == "matches") {
-      if (plain_args({types_.String()}) && args[0]->kind == ast::ExprKind::String) {
-        if (auto pattern = args[0]->As<ast::StringLit>().Constant()) {
-          auto compiled = runtime::Regex::Compile(*pattern);
-          if (auto* error = std::get_if<std::string>(&compiled)) {
-            diags_.Report(DiagKind::InvalidLiteral, args[0]->span, "invalid regular expression: " + *error);
-          }
-        }
-      }
-      return types_.Bool();
-    }
-    if (name == "split") return plain_args({types_.String()}), types_.List(types_.String());
-  } else if (object->kind == TypeKind::List || object->kind == TypeKind::Set) {
-    const Type* element = object->element;
-    methods = {"count", "any", "all", "filter", "map", "sum", "min", "max", "distinct", "contains", "is_empty"};
-    auto optional_lambda = [&](const Type* body) -> const Type* {
-      if (args.empty()) return nullptr;
-      if (!CheckArgCount(args.size(), 0, 1, expr.name.span, what)) return types_.Error();
-      return CheckLambda(*args[0], element, body);
-    };
-    if (name == "count") return optional_lambda(types_.Bool()), types_.Int();
-    if (name == "any" || name == "all") {
+  const Type* element = object->element;
+  // The lambda's result (or the element itself where the lambda may be left out).
+  const Type* selected = element;
+  bool args_ok = true;
+  switch (method->args) {
+    case MethodArgs::None: args_ok = plain_args({}); break;
+    case MethodArgs::Text: args_ok = plain_args({types_.String()}); break;
+    case MethodArgs::Element: args_ok = plain_args({element}); break;
+    case MethodArgs::Pred:
       if (CheckArgCount(args.size(), 1, 1, expr.name.span, what)) CheckLambda(*args[0], element, types_.Bool());
-      return types_.Bool();
-    }
-    if (name == "filter") {
-      if (CheckArgCount(args.size(), 1, 1, expr.name.span, what)) CheckLambda(*args[0], element, types_.Bool());
-      return object;
-    }
-    if (name == "map") {
+      break;
+    case MethodArgs::OptPred:
+      if (args.empty()) break;
+      if (!CheckArgCount(args.size(), 0, 1, expr.name.span, what)) break;
+      CheckLambda(*args[0], element, types_.Bool());
+      break;
+    case MethodArgs::Sel:
       if (!CheckArgCount(args.size(), 1, 1, expr.name.span, what)) return types_.Error();
-      const Type* body = CheckLambda(*args[0], element, nullptr);
-      return body->IsError() ? types_.Error() : types_.List(body);
+      selected = CheckLambda(*args[0], element, nullptr);
+      break;
+    case MethodArgs::OptSel:
+      if (args.empty()) break;
+      if (!CheckArgCount(args.size(), 0, 1, expr.name.span, what)) return types_.Error();
+      selected = CheckLambda(*args[0], element, nullptr);
+      break;
+  }
+  if (method->id == MethodId::StrMatches && args_ok && args[0]->kind == ast::ExprKind::String) {
+    if (auto pattern = args[0]->As<ast::StringLit>().Constant()) {
+      auto compiled = runtime::Regex::Compile(*pattern);
+      if (auto* error = std::get_if<std::string>(&compiled)) {
+        diags_.Report(DiagKind::InvalidLiteral, args[0]->span, "invalid regular expression: " + *error);
+      }
     }
-    if (name == "sum" || name == "min" || name == "max") {
-      const Type* value = args.empty() ? element : optional_lambda(nullptr);
-      if (!value) value = element;
-      bool ok = name == "sum" ? SummableType(value) : OrderedType(value);
-      if (!ok) {
+  }
+  switch (method->result) {
+    case MethodResult::String: return types_.String();
+    case MethodResult::Int: return types_.Int();
+    case MethodResult::Bool: return types_.Bool();
+    case MethodResult::Decimal: return types_.Decimal();
+    case MethodResult::Strings: return types_.List(types_.String());
+    case MethodResult::Receiver: return object;
+    case MethodResult::ListOfSelected: return selected->IsError() ? types_.Error() : types_.List(selected);
+    case MethodResult::SetOfSelected: return selected->IsError() ? types_.Error() : types_.Set(selected);
+    case MethodResult::Sum:
+    case MethodResult::OptionalOrdered: {
+      bool sum = method->result == MethodResult::Sum;
+      if (!(sum ? SummableType(selected) : OrderedType(selected))) {
         diags_.Report(DiagKind::BadOperands, expr.name.span,
-                      what + " needs " + (name == "sum" ? "numbers" : "ordered values") + ", found `" + value->Name() +
-                          "`" + (args.empty() ? "; pass a selector such as `x => x.count`" : ""));
+                      what + " needs " + (sum ? "numbers" : "ordered values") + ", found `" + selected->Name() + "`" +
+                          (args.empty() ? "; pass a selector such as `x => x.count`" : ""));
         return types_.Error();
       }
       // The minimum of nothing does not exist; the sum of nothing is zero.
-      return name == "sum" ? value : types_.Optional(value);
+      return sum ? selected : types_.Optional(selected);
     }
-    if (name == "distinct") {
-      const Type* key = optional_lambda(nullptr);
-      if (!key) key = element;
-      return key->IsError() ? types_.Error() : types_.Set(key);
-    }
-    if (name == "contains") return plain_args({element}), types_.Bool();
-    if (name == "is_empty") return plain_args({}), types_.Bool();
-  } else if (object->kind == TypeKind::Percent) {
-    methods = {"fraction"};
-    if (name == "fraction") return plain_args({}), types_.Decimal();
-  }
-  auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.name.span,
-                             "a `" + object->Name() + "` has no method `" + name + "`");
-  diag.SuggestClosest(expr.name.span, name, methods);
-  for (auto& arg : args) {
-    if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
   }
   return types_.Error();
 }

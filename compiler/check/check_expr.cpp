@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compiler/check/checker.h"
+#include "compiler/check/methods.h"
 
 namespace charter {
 
@@ -626,11 +627,18 @@ const Type* Checker::CheckField(ast::MemberExpr& expr, const Type* object) {
       names.push_back(name);
     }
   } else {
-    diags_.Report(DiagKind::UnknownField, expr.name.span,
-                  "a `" + object->Name() + "` has no fields" +
-                      (object->kind == TypeKind::List || object->kind == TypeKind::String
-                           ? "; did you mean a method call `." + expr.name.name + "()`?"
-                           : ""));
+    // `xs.length`: name the method that exists, written as a call.
+    std::string hint;
+    if (auto receiver = ReceiverOf(object)) {
+      const MethodInfo* method = FindMethod(*receiver, expr.name.name);
+      if (!method) method = MethodAlias(*receiver, expr.name.name);
+      if (method && (method->args == MethodArgs::None || method->LambdaOptional())) {
+        hint = "; did you mean the method call `." + std::string(method->name) + "()`?";
+      } else if (method) {
+        hint = "; `" + std::string(method->name) + "` is a method: `." + std::string(method->name) + "(...)`";
+      }
+    }
+    diags_.Report(DiagKind::UnknownField, expr.name.span, "a `" + object->Name() + "` has no fields" + hint);
     return types_.Error();
   }
   auto& diag = diags_.Report(DiagKind::UnknownField, expr.name.span,

@@ -208,8 +208,13 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
     case Op::Length: case Op::Contains: case Op::Any: case Op::All: case Op::CountIf: case Op::Filter: case Op::Map:
     case Op::SumInt: case Op::SumDec: case Op::MinBy: case Op::MaxBy: case Op::Distinct:
       return EvalCollection(e, frame);
-    default: return EvalString(e, frame);
+    case Op::StrConcat: case Op::StrLower: case Op::StrUpper: case Op::StrTrim: case Op::StrLength:
+    case Op::StrStartsWith: case Op::StrEndsWith: case Op::StrContains: case Op::StrMatches: case Op::StrSplit:
+    case Op::ToText: case Op::Format:
+      return EvalString(e, frame);
   }
+  // Every op is a case above (-Wswitch): a new op in ops.def fails the build here until it is evaluated.
+  Fail(e, std::string("internal error: cannot evaluate ") + ir::OpName(e.op));
 }
 
 Value Run::EvalCall(const ir::Expr& e, Frame& frame) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/check/methods.h"
 
 namespace charter::ir {
 
@@ -68,8 +69,9 @@ class Lowerer {
 
   // ---- methods (lower_method.cpp)
   ExprPtr LowerMethod(const ast::MemberExpr& expr);
-  ExprPtr LowerCollectionMethod(const ast::MemberExpr& expr, ExprPtr object);
-  ExprPtr LowerStringMethod(const ast::MemberExpr& expr, ExprPtr object);
+  ExprPtr LowerCustomMethod(const ast::MemberExpr& expr, MethodId method, ExprPtr object);
+  /// The module regex index of a constant `matches` pattern, else -1.
+  int64_t ConstantRegex(const Expr& pattern);
   /// `list.op(x => body)`: the element bound to a fresh slot while lowering `body`.
   ExprPtr LowerLambdaOp(Op op, const Type* type, Span span, ExprPtr list, const ast::Expr* lambda);
 

@@ -221,8 +221,14 @@ Value* Codegen::Expr(const ir::Expr& e) {
     case Op::StrStartsWith: case Op::StrEndsWith: case Op::StrContains: case Op::StrMatches: case Op::StrSplit:
     case Op::ToText: case Op::Format:
       return StringOp(e);
-    default: return Arith(e);
+    case Op::IntNeg: case Op::IntAbs: case Op::IntAdd: case Op::IntSub: case Op::IntMul: case Op::IntDiv:
+    case Op::IntToDec: case Op::DecNeg: case Op::DecAbs: case Op::DecAdd: case Op::DecSub: case Op::DecMul:
+    case Op::DecDiv: case Op::DateAddDays: case Op::DateAddBizDays: case Op::DateDiff: case Op::TsAdd:
+    case Op::TsDiff:
+      return Arith(e);
   }
+  // Every op is a case above (-Wswitch): a new op in ops.def fails the build here until it is compiled.
+  throw std::runtime_error(std::string("internal error: cannot compile ") + ir::OpName(e.op));
 }
 
 Value* Codegen::Arith(const ir::Expr& e) {

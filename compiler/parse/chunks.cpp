@@ -6,23 +6,13 @@
 #include <iterator>
 #include <string>
 
+#include "compiler/parse/keywords.h"
+
 namespace charter {
 namespace {
 
 bool IsWordStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 bool IsWordChar(char c) { return IsWordStart(c) || (c >= '0' && c <= '9'); }
-
-// Every keyword of the grammar: a declaration's name is never one of them
-// when the line is to be cut (`rule in …` could be an expression).
-bool IsKeyword(std::string_view word) {
-  static constexpr std::string_view kKeywords[] = {
-      "policy", "module", "import", "as", "enum", "record", "event", "kind", "const", "fn", "extern", "let",
-      "tier", "quorum", "vote", "veto", "threshold", "of", "by", "at", "least", "total", "pass", "tie",
-      "decides", "may", "be", "the", "minority", "tabled", "valid", "overridden", "rule", "on", "when",
-      "else", "if", "then", "require", "deny", "warn", "oblige", "value", "where", "with", "match", "test",
-      "given", "expect", "allow", "no", "and", "or", "not", "in", "true", "false", "none"};
-  return std::find(std::begin(kKeywords), std::end(kKeywords), word) != std::end(kKeywords);
-}
 
 std::string_view WordAt(std::string_view text, size_t at) {
   size_t end = at;
@@ -46,6 +36,7 @@ bool StartsDeclaration(std::string_view text, size_t at, size_t line_end, bool a
   if (word == "extern") return following == "fn";
   if (word == "rule" || word == "event" || word == "tier" || word == "quorum" || word == "vote" ||
       word == "threshold") {
+    // A keyword after the first word (`rule in …`) makes the line an expression, not a declaration.
     return !following.empty() && !IsKeyword(following);
   }
   return false;

@@ -16,6 +16,7 @@ namespace {
 std::string Refusal(const Analysis& analysis, const Occurrence* o, const Workspace& workspace) {
   if (!o) return "there is nothing to rename here";
   if (o->target.kind == SymKind::Builtin) return "`" + o->target.name + "` is a builtin function and cannot be renamed";
+  if (o->target.kind == SymKind::Method) return "`" + o->target.name + "` is a built-in method and cannot be renamed";
   if (o->target.kind == SymKind::Module) return "modules are renamed by renaming their file";
   if (o->alias) return "`event` is a keyword and cannot be renamed";
   std::string stdlib = workspace.options().stdlib_dir.empty() ? DefaultStdlibDir() : workspace.options().stdlib_dir;

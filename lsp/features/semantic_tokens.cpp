@@ -30,7 +30,8 @@ int Classify(const Occurrence& o) {
     case SymKind::Value: return kProperty;
     case SymKind::Local: return kParameter;
     case SymKind::Module: return kNamespace;
-    case SymKind::Builtin: return kFunction;
+    case SymKind::Builtin:
+    case SymKind::Method: return kFunction;
     case SymKind::ReasonCode: return kString;
   }
   return kVariable;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "compiler/check/methods.h"
 #include "compiler/check/types.h"
 #include "lsp/service/describe.h"
 #include "lsp/service/lexer.h"
@@ -271,33 +272,14 @@ class Completer {
   }
 
   std::vector<Suggestion> Methods(const Type* type) {
-    struct M {
-      const char* name;
-      const char* signature;
-      const char* snippet;
-    };
-    static const M kString[] = {{"lower", "() -> string", "lower()"}, {"upper", "() -> string", "upper()"},
-                                {"trim", "() -> string", "trim()"}, {"length", "() -> int", "length()"},
-                                {"starts_with", "(p: string) -> bool", "starts_with(${1:p})"},
-                                {"ends_with", "(p: string) -> bool", "ends_with(${1:p})"},
-                                {"contains", "(p: string) -> bool", "contains(${1:p})"},
-                                {"matches", "(re: string) -> bool", "matches(${1:re})"},
-                                {"split", "(sep: string) -> list<string>", "split(${1:sep})"}};
-    static const M kList[] = {{"count", "(x => p) -> int", "count($1)"}, {"any", "(x => p) -> bool", "any(${1:x} => $2)"},
-                              {"all", "(x => p) -> bool", "all(${1:x} => $2)"}, {"filter", "(x => p) -> list<T>", "filter(${1:x} => $2)"},
-                              {"map", "(x => e) -> list<U>", "map(${1:x} => $2)"}, {"sum", "(x => e) -> U", "sum(${1:x} => $2)"},
-                              {"min", "(x => e) -> U?", "min(${1:x} => $2)"}, {"max", "(x => e) -> U?", "max(${1:x} => $2)"},
-                              {"distinct", "(x => k) -> list<T>", "distinct($1)"}, {"contains", "(v: T) -> bool", "contains(${1:v})"},
-                              {"is_empty", "() -> bool", "is_empty()"}};
-    static const M kPercent[] = {{"fraction", "() -> decimal", "fraction()"}};
     std::vector<Suggestion> out;
-    auto add = [&](const auto& list) {
-      for (const M& m : list) out.push_back({m.name, K::Method, std::string(m.name) + m.signature, "", m.snippet, true});
-    };
-    if (!type) return out;
-    if (type->kind == TypeKind::String) add(kString);
-    if (type->kind == TypeKind::List || type->kind == TypeKind::Set) add(kList);
-    if (type->kind == TypeKind::Percent) add(kPercent);
+    if (!type || type->IsOptional()) return out;
+    auto receiver = ReceiverOf(type);
+    if (!receiver) return out;
+    for (const MethodInfo* m : MethodsOf(*receiver)) {
+      std::string name(m->name);
+      out.push_back({name, K::Method, name + m->Signature(type), std::string(m->doc), m->Snippet(), true});
+    }
     return out;
   }
 
@@ -392,7 +374,7 @@ class Completer {
 
   // ---------------------------------------------------------------- keywords and names
 
-  static Suggestion Keyword(const char* word) { return {word, K::Keyword, "", "", "", false}; }
+  static Suggestion Keyword(std::string_view word) { return {std::string(word), K::Keyword, "", "", "", false}; }
   static Suggestion Snippet(const char* label, const char* detail, const char* body) {
     return {label, K::Snippet, detail, "", body, true};
   }
@@ -407,15 +389,16 @@ class Completer {
 
   std::vector<Suggestion> Expectations() {
     std::vector<Suggestion> out;
-    for (const char* w : {"allow", "deny", "not", "warn", "no", "oblige", "value"}) out.push_back(Keyword(w));
+    for (std::string_view w : KeywordsStarting(StartsExpect)) out.push_back(Keyword(w));
     out.push_back(Snippet("deny with", "expect deny with \"code\"", "deny with \"$1\""));
     return out;
   }
 
   std::vector<Suggestion> TopLevel() {
     std::vector<Suggestion> out;
-    for (const char* w : {"policy", "module", "import", "enum", "record", "event", "const", "fn", "tier", "vote"}) {
-      out.push_back(Keyword(w));
+    // Declarations with a template below are offered as that snippet.
+    for (std::string_view w : KeywordsStarting(StartsDecl)) {
+      if (w != "rule" && w != "quorum" && w != "threshold" && w != "test") out.push_back(Keyword(w));
     }
     out.push_back(Snippet("rule", "rule NAME on EVENT { ... }", "rule ${1:name} on ${2:event} {\n\t$0\n}"));
     out.push_back(Snippet("quorum", "quorum NAME of BALLOT by ROLE { ... }",
@@ -431,18 +414,17 @@ class Completer {
     std::vector<Suggestion> out;
     bool statement_start = StatementStart();
     if (ctx_.decl_keyword == "rule" && statement_start) {
-      for (const char* w : {"let", "require", "deny", "warn", "oblige", "value", "when", "else"}) out.push_back(Keyword(w));
+      for (std::string_view w : KeywordsStarting(StartsStmt)) {
+        if (w != "veto") out.push_back(Keyword(w));
+      }
       out.push_back(Snippet("veto", "veto v in LIST where C { ... }",
                             "veto ${1:v} in ${2:event.vetoes} where ${3:$1.by == security} {\n\tvalid when ${4:true} else warn \"${5:invalid_veto}\": \"${6:message}\"\n\toverridden when ${7:false}\n\tdeny \"${8:vetoed}\": \"${9:message}\"\n}"));
       out.push_back(Snippet("require", "require C else \"code\": message", "require ${1:condition}\n\t\telse \"${2:code}\": \"${3:message}\""));
     }
     if (ctx_.decl_keyword == "test" && statement_start) {
-      out.push_back(Keyword("given"));
-      out.push_back(Keyword("expect"));
+      for (std::string_view w : KeywordsStarting(StartsTestStmt)) out.push_back(Keyword(w));
     }
-    for (const char* w : {"not", "and", "or", "in", "if", "then", "else", "match", "true", "false", "none", "with"}) {
-      out.push_back(Keyword(w));
-    }
+    for (std::string_view w : KeywordsStarting(StartsExpr)) out.push_back(Keyword(w));
     if (ctx_.decl_keyword == "rule") out.push_back({"event", K::Variable, ctx_.rule_event, "the event being decided", "", false});
     for (const auto& local : Locals()) out.push_back({local, K::Variable, "local", "", "", false});
     std::set<std::string> seen;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/check/methods.h"
 #include "compiler/check/types.h"
 
 namespace charter::lsp {
@@ -138,6 +139,11 @@ std::string DescribeSymbol(const Analysis& analysis, const Occurrence& o) {
         }
       }
       return Block(t.name, "");
+    }
+    case SymKind::Method: {
+      if (t.index < 0 || static_cast<size_t>(t.index) >= AllMethods().size()) return Block(t.name, "");
+      const MethodInfo& method = MethodOf(static_cast<MethodId>(t.index));
+      return Block("(method) " + std::string(method.name) + method.Signature(o.type), std::string(method.doc));
     }
     case SymKind::ReasonCode: {
       // Where the code is produced and where tests expect it.

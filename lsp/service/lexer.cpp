@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "compiler/parse/keywords.h"
+
 namespace charter::lsp {
 namespace {
 
@@ -10,26 +12,7 @@ bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-constexpr std::array<std::string_view, 18> kReserved = {
-    "and", "const", "else", "enum", "false", "fn", "if", "import", "in", "let",
-    "match", "none", "not", "or", "record", "require", "true", "when"};
-
-constexpr std::array<std::string_view, 48> kContextual = {
-    "policy", "module", "event", "kind", "tier", "quorum", "vote", "veto", "threshold", "of", "by", "at",
-    "least", "total", "pass", "tie", "decides", "may", "be", "the", "minority", "tabled", "valid",
-    "overridden", "with", "where", "on", "allow", "deny", "warn", "oblige", "value", "given", "expect",
-    "no", "as", "test", "rule", "then", "extern", "", "", "", "", "", "", "", ""};
-
 }  // namespace
-
-bool IsReservedKeyword(std::string_view word) {
-  return std::find(kReserved.begin(), kReserved.end(), word) != kReserved.end();
-}
-
-bool IsKeyword(std::string_view word) {
-  if (word.empty()) return false;
-  return IsReservedKeyword(word) || std::find(kContextual.begin(), kContextual.end(), word) != kContextual.end();
-}
 
 std::vector<Token> Lex(std::string_view text) {
   std::vector<Token> tokens;

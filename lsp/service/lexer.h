@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/parse/keywords.h"
+
 namespace charter::lsp {
 
 enum class TokenKind { Ident, Keyword, String, RawString, Number, Comment, DocComment, Punct, Other };
@@ -22,9 +24,8 @@ struct Token {
 };
 
 std::vector<Token> Lex(std::string_view text);
-/// Every keyword of the grammar, reserved or contextual.
-bool IsKeyword(std::string_view word);
-/// Keywords that can never be names (docs/language.md §3).
-bool IsReservedKeyword(std::string_view word);
+// compiler/parse/keywords.def decides what is a keyword.
+using charter::IsKeyword;
+using charter::IsReservedKeyword;
 
 }  // namespace charter::lsp

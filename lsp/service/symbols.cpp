@@ -377,6 +377,8 @@ class Indexer {
           Add(m.name.span, {SymKind::Decl, m.decl}, false, expr.type);
         } else if (!m.is_call && m.object) {
           FieldRef(RecordOf(m.object->type), m.name, expr.type);
+        } else if (m.method >= 0) {
+          Add(m.name.span, {SymKind::Method, nullptr, m.method, {}, m.name.name}, false, m.object ? m.object->type : nullptr);
         }
         for (const auto& arg : m.args) Expr(*arg);
         break;
@@ -517,7 +519,8 @@ Span SymbolIndex::Definition(const SymbolId& target) const {
         if (o.definition && o.target == target) return o.span;
       }
       return {};
-    case SymKind::Builtin: return {};
+    case SymKind::Builtin:
+    case SymKind::Method: return {};
   }
   return {};
 }

@@ -18,6 +18,7 @@ enum class SymKind {
   ReasonCode,  // name: the code
   Value,       // name: the output value
   Builtin,     // name: a global builtin function (max, min, abs, percent_of)
+  Method,      // index: a MethodId of compiler/check/methods.def; name: the method
 };
 
 struct SymbolId {

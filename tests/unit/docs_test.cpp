@@ -1,6 +1,11 @@
 // Every ```charter example in docs/language.md and README.md must parse.
 #include <catch2/catch.hpp>
 
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "compiler/check/methods.h"
 #include "compiler/diagnostics/render.h"
 #include "test_support.h"
 
@@ -37,4 +42,90 @@ TEST_CASE("Documentation examples parse without syntax errors", "[docs]") {
     INFO(doc);
     CHECK(examples > 0);
   }
+}
+
+namespace {
+
+/// The rows of the markdown table that follows the line `heading`: each row's cells.
+std::vector<std::vector<std::string>> TableAfter(const std::string& text, const std::string& heading) {
+  std::vector<std::vector<std::string>> rows;
+  // The heading stands at the start of a line of its own, or before a parenthesis.
+  size_t at = 0;
+  for (at = text.find("\n" + heading); at != std::string::npos; at = text.find("\n" + heading, at + 1)) {
+    char after = text[at + 1 + heading.size()];
+    if (after == '\n' || text.compare(at + 1 + heading.size(), 2, " (") == 0) break;
+  }
+  if (at == std::string::npos) return rows;
+  std::istringstream in(text.substr(at + 1));
+  std::string line;
+  std::getline(in, line);
+  bool in_table = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("|", 0) != 0) {
+      if (in_table) break;
+      continue;
+    }
+    in_table = true;
+    if (line.rfind("| ---", 0) == 0 || line.rfind("| method", 0) == 0) continue;
+    std::vector<std::string> cells;
+    std::string cell;
+    for (size_t i = 1; i < line.size(); ++i) {
+      if (line[i] == '|') {
+        cells.push_back(cell);
+        cell.clear();
+      } else {
+        cell += line[i];
+      }
+    }
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("docs/language.md lists exactly the methods of methods.def, with their result types", "[docs]") {
+  std::string text;
+  REQUIRE(ReadFile(testing::SourcePath("docs/language.md"), text));
+  const std::pair<MethodReceiver, const char*> kSections[] = {{MethodReceiver::String, "**Strings**"},
+                                                              {MethodReceiver::Collection, "**Lists and sets**"},
+                                                              {MethodReceiver::Percent, "**Percents**"}};
+  for (auto [receiver, heading] : kSections) {
+    INFO(heading);
+    auto rows = TableAfter(text, heading);
+    REQUIRE(!rows.empty());
+    std::set<std::string> documented;
+    for (const auto& row : rows) {
+      REQUIRE(row.size() >= 2);
+      // `xs.count()`, `xs.count(x => p)`: every `.name(` in the first cell.
+      std::regex call("\\.([a-z_]+)\\(");
+      for (std::sregex_iterator it(row[0].begin(), row[0].end(), call), end; it != end; ++it) {
+        std::string name = (*it)[1];
+        documented.insert(name);
+        const MethodInfo* method = FindMethod(receiver, name);
+        INFO("documented method `" << name << "`");
+        REQUIRE(method);
+        CHECK(row[1].find("`" + method->ResultText() + "`") != std::string::npos);
+      }
+    }
+    for (const MethodInfo* method : MethodsOf(receiver)) {
+      INFO("methods.def row `" << method->name << "`");
+      CHECK(documented.count(std::string(method->name)));
+    }
+  }
+}
+
+TEST_CASE("Every method's name, receiver and lowering come from one methods.def row", "[docs]") {
+  std::set<std::pair<MethodReceiver, std::string>> seen;
+  for (const MethodInfo& method : AllMethods()) {
+    INFO(method.name);
+    CHECK(&MethodOf(method.id) == &method);
+    CHECK(seen.insert({method.receiver, std::string(method.name)}).second);
+    CHECK(!method.doc.empty());
+    bool plain = method.args == MethodArgs::Text || method.args == MethodArgs::Element;
+    CHECK(plain == !method.param.empty());
+  }
+  // An alias never shadows a real method and always names one.
+  CHECK(MethodAlias(MethodReceiver::Collection, "size") == FindMethod(MethodReceiver::Collection, "count"));
+  CHECK(MethodAlias(MethodReceiver::Collection, "count") == nullptr);
 }

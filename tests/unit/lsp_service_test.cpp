@@ -55,3 +55,40 @@ TEST_CASE("The symbol index resolves uses to their declarations", "[lsp]") {
   CHECK(code->target.kind == SymKind::ReasonCode);
   CHECK(code->span.length == 4);
 }
+
+TEST_CASE("Methods are described and completed from methods.def, with the receiver's types", "[lsp]") {
+  std::string text =
+      "policy p\n"
+      "record Ballot { member: string }\n"
+      "event change { ballots: list<Ballot>, labels: set<string> }\n"
+      "rule r on change {\n"
+      "  require event.labels.distinct().count() > 0 else \"a\": \"m\"\n"
+      "  require event.ballots.filter(b => b.member.starts_with(\"x\")).is_empty() else \"b\": \"m\"\n"
+      "}\n";
+  auto a = Analyze("/virtual/p.charter", text, {});
+  auto at = [&](const std::string& needle) {
+    return a->index.At(a->entry, static_cast<uint32_t>(text.find(needle)));
+  };
+  const Occurrence* distinct = at("distinct()");
+  REQUIRE(distinct);
+  CHECK(distinct->target.kind == SymKind::Method);
+  // The checker returns a set; hover says so, with the element type filled in.
+  CHECK(DescribeSymbol(*a, *distinct).find("distinct([x => U]) -> set<U>") != std::string::npos);
+  const Occurrence* filter = at("filter(");
+  REQUIRE(filter);
+  CHECK(DescribeSymbol(*a, *filter).find("filter(x => bool) -> list<Ballot>") != std::string::npos);
+  const Occurrence* starts = at("starts_with");
+  REQUIRE(starts);
+  CHECK(DescribeSymbol(*a, *starts).find("starts_with(prefix: string) -> bool") != std::string::npos);
+
+  std::string prefix = text.substr(0, text.find("distinct")) ;
+  auto items = Complete(prefix, static_cast<uint32_t>(prefix.size()), {a, a});
+  bool found = false;
+  for (const auto& item : items) {
+    if (item.label != "filter") continue;
+    found = true;
+    CHECK(item.detail == "filter(x => bool) -> set<string>");
+    CHECK(item.insert == "filter(${1:x} => $2)");
+  }
+  CHECK(found);
+}

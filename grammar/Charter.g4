@@ -107,6 +107,8 @@ type        : ident ('<' type (',' type)* '>')? '?'? ;
 expr
   : expr '.' ident ('(' args? ')')?                            # memberExpr
   | expr '?.' ident                                            # optMemberExpr
+  | expr '[' index=expr ']'                                    # indexExpr
+  | expr '[' lo=expr? ':' hi=expr? ']'                         # sliceExpr
   | expr WITH recordBody                                       # withExpr
   | '-' expr                                                   # negExpr
   | expr op=('*' | '/') expr                                   # mulExpr
@@ -151,7 +153,7 @@ matchArm    : pattern (',' pattern)* '=>' expr ','? ;
 pattern     : ident | '_' ;
 
 // Keywords that only mean something in one position stay usable as names
-// (events have fields called `tier`, `vote`, `by`, `kind`, `override`, ...).
+// (events have fields called `tier`, `vote`, `by`, `override`, ...; records `kind`).
 ident
   : IDENT | POLICY | MODULE | EVENT | KIND | TIER | QUORUM | VOTE | VETO | THRESHOLD
   | OF | BY | AT | LEAST | TOTAL | PASS | TIE | DECIDES | MAY | BE | THE | MINORITY
@@ -183,7 +185,7 @@ PERCENT   : DIGIT+ ('.' DIGIT+)? '%' ;
 DECIMAL   : DIGIT+ '.' DIGIT+ ;
 INT       : DIGIT+ ;
 RAW_STRING: 'r"' ~["\r\n]* '"' ;
-STRING    : '"' (ESC | ~["\\\r\n])* '"' ;
+STRING    : '"' (ESC | INTERPOLATION | ~["\\\r\n])* '"' ;
 // A string cut by the end of its line; reported by the parser front end.
 UNTERMINATED_STRING : '"' (ESC | ~["\\\r\n])* ;
 IDENT     : [A-Za-z_] [A-Za-z0-9_]* ;
@@ -198,3 +200,8 @@ ERROR_CHAR: . ;
 
 fragment DIGIT : [0-9] ;
 fragment ESC   : '\\' . ;
+// `{expr}` inside a string may hold strings of its own: "{v.note ?? ""}". The
+// longest match wins, so a `{` that is never closed stays a plain character
+// and the AST builder reports it.
+fragment INTERPOLATION : '{' (INNER_STRING | INTERPOLATION | ~["{}\r\n])* '}' ;
+fragment INNER_STRING  : '"' (ESC | ~["\\\r\n])* '"' ;

@@ -72,4 +72,14 @@ static std::string JoinDotted(const std::vector<Ident>& parts) {
 std::string Import::Dotted() const { return JoinDotted(path); }
 std::string File::DottedName() const { return JoinDotted(name); }
 
+std::string TypeRefText(const TypeRef& type) {
+  std::string out = type.name.name;
+  if (!type.args.empty()) {
+    out += '<';
+    for (size_t i = 0; i < type.args.size(); ++i) out += (i ? ", " : "") + TypeRefText(type.args[i]);
+    out += '>';
+  }
+  return type.optional ? out + "?" : out;
+}
+
 }  // namespace charter::ast

@@ -31,6 +31,8 @@ struct TypeRef {
   bool optional = false;
   Span span;
 };
+/// The type as written: `list<Ballot>?`.
+std::string TypeRefText(const TypeRef& type);
 
 // ------------------------------------------------------------------ expressions
 
@@ -181,6 +183,21 @@ struct MemberExpr : Expr {
   std::vector<ExprPtr> args;
   const Decl* decl = nullptr;  // a module function, when `object` names a module
   int method = -1;             // the checker's methods.def row (a MethodId) for a built-in method
+};
+
+/// `xs[i]`: the element at a position (from the end when negative), or none.
+struct IndexExpr : Expr {
+  explicit IndexExpr(Span s) : Expr(ExprKind::Index, s) {}
+  ExprPtr object;
+  ExprPtr index;
+};
+
+/// `xs[lo:hi]`: the elements from `lo` up to but excluding `hi`; either may be left out.
+struct SliceExpr : Expr {
+  explicit SliceExpr(Span s) : Expr(ExprKind::Slice, s) {}
+  ExprPtr object;
+  ExprPtr lo;  // null: from the start
+  ExprPtr hi;  // null: to the end
 };
 
 /// `base with { field: value }`.

@@ -148,6 +148,21 @@ ExprPtr Cloner::E(const Expr& expr) const {
       out->args = Es(member.args);
       return out;
     }
+    case ExprKind::Index: {
+      const auto& index = expr.As<IndexExpr>();
+      auto out = std::make_unique<IndexExpr>(span);
+      out->object = E(index.object);
+      out->index = E(index.index);
+      return out;
+    }
+    case ExprKind::Slice: {
+      const auto& slice = expr.As<SliceExpr>();
+      auto out = std::make_unique<SliceExpr>(span);
+      out->object = E(slice.object);
+      out->lo = E(slice.lo);
+      out->hi = E(slice.hi);
+      return out;
+    }
     case ExprKind::With: {
       const auto& with = expr.As<WithExpr>();
       auto out = std::make_unique<WithExpr>(span);

@@ -279,6 +279,19 @@ class Printer {
         for (const auto& a : m.args) Expr(*a, depth + 1);
         break;
       }
+      case ExprKind::Index:
+        Line(depth, "index");
+        Expr(*expr.As<IndexExpr>().object, depth + 1);
+        Expr(*expr.As<IndexExpr>().index, depth + 1);
+        break;
+      case ExprKind::Slice: {
+        const auto& s = expr.As<SliceExpr>();
+        Line(depth, std::string("slice") + (s.lo ? "" : " from the start") + (s.hi ? "" : " to the end"));
+        Expr(*s.object, depth + 1);
+        if (s.lo) Expr(*s.lo, depth + 1);
+        if (s.hi) Expr(*s.hi, depth + 1);
+        break;
+      }
       case ExprKind::With:
         Line(depth, "with");
         Expr(*expr.As<WithExpr>().base, depth + 1);

@@ -281,6 +281,8 @@ ExprPtr NewExpr(ExprKind kind, Span span) {
     case ExprKind::Call: return std::make_unique<CallExpr>(span);
     case ExprKind::Member: return std::make_unique<MemberExpr>(span);
     case ExprKind::With: return std::make_unique<WithExpr>(span);
+    case ExprKind::Index: return std::make_unique<IndexExpr>(span);
+    case ExprKind::Slice: return std::make_unique<SliceExpr>(span);
     case ExprKind::Unary: return std::make_unique<UnaryExpr>(span, UnaryOp::Not, nullptr);
     case ExprKind::Binary: return std::make_unique<BinaryExpr>(span, BinaryOp::Or, nullptr, nullptr);
     case ExprKind::Match: return std::make_unique<MatchExpr>(span);
@@ -344,6 +346,17 @@ void ExprFields(Ar& ar, Expr& expr) {
       Io(ar, member.is_call);
       Io(ar, member.optional_chain);
       return Io(ar, member.args);
+    }
+    case ExprKind::Index: {
+      auto& index = expr.As<IndexExpr>();
+      Io(ar, index.object);
+      return Io(ar, index.index);
+    }
+    case ExprKind::Slice: {
+      auto& slice = expr.As<SliceExpr>();
+      Io(ar, slice.object);
+      Io(ar, slice.lo);
+      return Io(ar, slice.hi);
     }
     case ExprKind::With: {
       auto& with = expr.As<WithExpr>();

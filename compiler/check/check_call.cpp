@@ -189,17 +189,16 @@ const Type* Checker::CheckMethod(ast::MemberExpr& expr, const Type* object) {
       if (arg->kind != ast::ExprKind::Lambda) CheckExpr(*arg);
     }
   };
-  std::optional<MethodReceiver> receiver = ReceiverOf(object);
-  const MethodInfo* method = receiver ? FindMethod(*receiver, name) : nullptr;
+  const MethodInfo* method = FindMethod(object, name);
   if (!method) {
     auto& diag = diags_.Report(DiagKind::UnknownFunction, expr.name.span,
                                "a `" + object->Name() + "` has no method `" + name + "`");
-    if (const MethodInfo* alias = receiver ? MethodAlias(*receiver, name) : nullptr) {
+    if (const MethodInfo* alias = MethodAlias(object, name)) {
       std::string charter_name(alias->name);
       diag.fix = FixIt{expr.name.span, charter_name, "Charter calls it `" + charter_name + "`"};
-    } else if (receiver) {
+    } else {
       std::vector<std::string> names;
-      for (const MethodInfo* m : MethodsOf(*receiver)) names.emplace_back(m->name);
+      for (const MethodInfo* m : MethodsOf(object)) names.emplace_back(m->name);
       diag.SuggestClosest(expr.name.span, name, names);
     }
     check_args_alone();
@@ -263,6 +262,8 @@ const Type* Checker::CheckMethod(ast::MemberExpr& expr, const Type* object) {
     case MethodResult::Receiver: return object;
     case MethodResult::ListOfSelected: return selected->IsError() ? types_.Error() : types_.List(selected);
     case MethodResult::SetOfSelected: return selected->IsError() ? types_.Error() : types_.Set(selected);
+    case MethodResult::OptionalElement: return types_.Optional(element);
+    case MethodResult::OptionalInt: return types_.Optional(types_.Int());
     case MethodResult::Sum:
     case MethodResult::OptionalOrdered: {
       bool sum = method->result == MethodResult::Sum;

@@ -225,6 +225,23 @@ void Checker::CheckRecordFields(const ast::RecordDecl& decl) {
 
 void Checker::CheckEvent(const ast::EventDecl& decl) {
   CheckRecordFields(decl);
+  // An event's JSON `kind` selects its declaration and `id` names its decision: a field of
+  // that name would read the same key as something else, and every event would fail to decode.
+  for (const auto& field : decl.fields) {
+    if (field.name.name == "kind") {
+      std::string renamed = decl.name.name + "_kind";
+      auto& diag = diags_.Report(DiagKind::ReservedEventField, field.name.span,
+                                 "an event cannot declare a field `kind`: the JSON key \"kind\" selects the event "
+                                 "type (here \"" + decl.json_kind + "\")");
+      diag.notes.push_back("send the value under another key and name the field after it, e.g. `" + renamed + "`");
+      diag.fix = FixIt{field.name.span, renamed, "rename to `" + renamed + "`"};
+    } else if (field.name.name == "id" && !(field.type.name.name == "string" && field.type.args.empty())) {
+      auto& diag = diags_.Report(DiagKind::ReservedEventField, field.type.span,
+                                 "an event's `id` is the decision's identifier and is a `string` (or `string?`), not `" +
+                                     ast::TypeRefText(field.type) + "`");
+      diag.fix = FixIt{field.type.name.span, "string", "declare it `string`"};
+    }
+  }
   out_.outputs[&decl];  // an event with no rules still has (empty) outputs
 }
 

@@ -192,6 +192,8 @@ const Type* Checker::CheckExpr(ast::Expr& expr, const Type* expected) {
       break;
     case ast::ExprKind::Call: type = CheckCall(expr.As<ast::CallExpr>(), expected); break;
     case ast::ExprKind::Member: type = CheckMember(expr.As<ast::MemberExpr>(), expected); break;
+    case ast::ExprKind::Index: type = CheckIndex(expr.As<ast::IndexExpr>()); break;
+    case ast::ExprKind::Slice: type = CheckSlice(expr.As<ast::SliceExpr>()); break;
     case ast::ExprKind::With: {
       auto& with = expr.As<ast::WithExpr>();
       const Type* base = CheckExpr(*with.base);
@@ -505,6 +507,14 @@ const Type* Checker::CheckArithmetic(ast::BinaryExpr& expr, const Type* l, const
       else if (numeric) result = types_.Decimal();
       else if (is(K::Percent, K::Percent)) result = types_.Percent();
       else if (is(K::String, K::String)) result = types_.String();
+      else if (is(K::List, K::List)) {
+        // Elements keep their representation: only a literal side is converted (`ints + [1.5]` is not).
+        const Type* joined = Join(l, r);
+        if (joined && (joined == l || expr.lhs->kind == ast::ExprKind::List) &&
+            (joined == r || expr.rhs->kind == ast::ExprKind::List)) {
+          result = joined;
+        }
+      }
       else if (is(K::Duration, K::Duration)) result = types_.Duration();
       else if (is(K::BusinessDays, K::BusinessDays)) result = types_.BusinessDays();
       else if (is(K::Date, K::Duration) || is(K::Duration, K::Date) || is(K::Date, K::BusinessDays) ||
@@ -545,8 +555,53 @@ const Type* Checker::CheckArithmetic(ast::BinaryExpr& expr, const Type* l, const
     diag.notes.push_back("write the number as a percentage (`5%`), or use `.fraction()` for 0..1");
   } else if ((a == K::Date || a == K::Timestamp) && r->IsNumeric()) {
     diag.notes.push_back("add a duration with a unit, as in `+ 90 days`");
+  } else if (expr.op == Op::Add && a == K::List && b != K::List) {
+    diag.notes.push_back("to add one element, put it in a list: `xs + [x]`");
+  } else if (expr.op == Op::Add && (a == K::Set || b == K::Set)) {
+    diag.notes.push_back("sets do not concatenate; concatenate lists, then take `.distinct()`");
   }
   return types_.Error();
+}
+
+// ------------------------------------------------------------------ positions
+
+const Type* Checker::CheckPosition(ast::Expr& position, const char* what) {
+  const Type* type = CheckExpr(position, types_.Int());
+  if (!type->IsError() && type->kind != TypeKind::Int) {
+    diags_.Report(DiagKind::TypeMismatch, position.span,
+                  std::string(what) + " is an `int`, found `" + type->Name() + "`");
+  }
+  return type;
+}
+
+// A list or string to index or slice, or null (reported) for anything else.
+const Type* Checker::Sequence(ast::Expr& object, const char* what) {
+  const Type* type = CheckExpr(object);
+  if (type->IsError()) return nullptr;
+  if (type->IsOptional()) {
+    ExpectType(object, type, type->element, what);
+    return nullptr;
+  }
+  if (type->kind == TypeKind::List || type->kind == TypeKind::String) return type;
+  auto& diag = diags_.Report(DiagKind::BadOperands, object.span,
+                             std::string(what) + " needs a list or a string, found `" + type->Name() + "`");
+  if (type->kind == TypeKind::Set) diag.notes.push_back("a set has no positions; take `.first()` or filter it");
+  return nullptr;
+}
+
+const Type* Checker::CheckIndex(ast::IndexExpr& expr) {
+  const Type* sequence = Sequence(*expr.object, "indexing");
+  CheckPosition(*expr.index, "a position");
+  if (!sequence) return types_.Error();
+  // Past either end is none, not an error: `xs[0] ?? fallback`.
+  return types_.Optional(sequence->kind == TypeKind::String ? types_.String() : sequence->element);
+}
+
+const Type* Checker::CheckSlice(ast::SliceExpr& expr) {
+  const Type* sequence = Sequence(*expr.object, "slicing");
+  if (expr.lo) CheckPosition(*expr.lo, "a slice bound");
+  if (expr.hi) CheckPosition(*expr.hi, "a slice bound");
+  return sequence ? sequence : types_.Error();
 }
 
 // ------------------------------------------------------------------ fields and literals
@@ -601,13 +656,18 @@ const Type* Checker::CheckField(ast::MemberExpr& expr, const Type* object) {
                                      expr.name.name + "`");
       diag.notes.push_back("write `" + (key ? *key : std::string("x")) + " != none and ...`, or `?.` to get an optional");
     }
-    const Type* field = CheckField(expr, object->element);
+    const Type* field = CheckFieldOf(expr, object->element);
     return expr.optional_chain ? types_.Optional(field) : field;
   }
   if (expr.optional_chain && !object->IsError()) {
     diags_.Report(DiagKind::RedundantNoneCheck, expr.object->span,
                   "this `" + object->Name() + "` is never none; use `.` instead of `?.`");
   }
+  return CheckFieldOf(expr, object);
+}
+
+// The field `expr.name` of a value of type `object`, which is not optional.
+const Type* Checker::CheckFieldOf(ast::MemberExpr& expr, const Type* object) {
   std::vector<std::string> names;
   if (object->kind == TypeKind::Record) {
     const auto& record = object->decl->As<ast::RecordDecl>();
@@ -619,7 +679,7 @@ const Type* Checker::CheckField(ast::MemberExpr& expr, const Type* object) {
     const auto& tier = object->decl->As<ast::TierDecl>();
     const Type* row = ResolveTypeIn(tier, tier.row_type);
     // A tier member reads the attributes of its row: `event.tier.rfc`.
-    if (row->kind == TypeKind::Record) return CheckField(expr, row);
+    if (row->kind == TypeKind::Record) return CheckFieldOf(expr, row);
     return types_.Error();
   } else if (object->kind == TypeKind::Tally) {
     for (auto [name, kind] : TallyFields()) {
@@ -629,9 +689,9 @@ const Type* Checker::CheckField(ast::MemberExpr& expr, const Type* object) {
   } else {
     // `xs.length`: name the method that exists, written as a call.
     std::string hint;
-    if (auto receiver = ReceiverOf(object)) {
-      const MethodInfo* method = FindMethod(*receiver, expr.name.name);
-      if (!method) method = MethodAlias(*receiver, expr.name.name);
+    {
+      const MethodInfo* method = FindMethod(object, expr.name.name);
+      if (!method) method = MethodAlias(object, expr.name.name);
       if (method && (method->args == MethodArgs::None || method->LambdaOptional())) {
         hint = "; did you mean the method call `." + std::string(method->name) + "()`?";
       } else if (method) {

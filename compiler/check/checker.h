@@ -92,9 +92,14 @@ class Checker {
   const Type* CheckName(ast::NameExpr& expr, const Type* expected);
   const Type* CheckBinary(ast::BinaryExpr& expr, const Type* expected);
   const Type* CheckArithmetic(ast::BinaryExpr& expr, const Type* l, const Type* r);
+  const Type* CheckIndex(ast::IndexExpr& expr);
+  const Type* CheckSlice(ast::SliceExpr& expr);
+  const Type* CheckPosition(ast::Expr& position, const char* what);
+  const Type* Sequence(ast::Expr& object, const char* what);
   const Type* CheckComparison(ast::BinaryExpr& expr, const Type* l, const Type* r);
   const Type* CheckMember(ast::MemberExpr& expr, const Type* expected);
   const Type* CheckField(ast::MemberExpr& expr, const Type* object);
+  const Type* CheckFieldOf(ast::MemberExpr& expr, const Type* object);
   const Type* CheckRecordLit(ast::RecordLit& expr);
   const Type* CheckRecordFields(const ast::RecordDecl& record, std::vector<ast::FieldInit>& fields, Span span,
                                 bool require_all);

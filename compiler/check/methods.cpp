@@ -15,23 +15,49 @@ const std::vector<MethodInfo>& AllMethods() {
 
 const MethodInfo& MethodOf(MethodId id) { return AllMethods()[static_cast<size_t>(id)]; }
 
-std::optional<MethodReceiver> ReceiverOf(const Type* type) {
+std::vector<MethodReceiver> ReceiversOf(const Type* type) {
   if (type && type->IsOptional()) type = type->element;
-  if (!type) return std::nullopt;
+  if (!type) return {};
   switch (type->kind) {
-    case TypeKind::String: return MethodReceiver::String;
-    case TypeKind::List: case TypeKind::Set: return MethodReceiver::Collection;
-    case TypeKind::Percent: return MethodReceiver::Percent;
+    case TypeKind::String: return {MethodReceiver::String};
+    case TypeKind::List: case TypeKind::Set:
+      if (type->element && type->element->kind == TypeKind::String) {
+        return {MethodReceiver::Collection, MethodReceiver::Strings};
+      }
+      return {MethodReceiver::Collection};
+    case TypeKind::Percent: return {MethodReceiver::Percent};
     case TypeKind::Error: case TypeKind::Bool: case TypeKind::Int: case TypeKind::Decimal: case TypeKind::Date:
     case TypeKind::Timestamp: case TypeKind::Duration: case TypeKind::BusinessDays: case TypeKind::None:
-    case TypeKind::Enum: case TypeKind::Record: case TypeKind::Optional: case TypeKind::Tally: return std::nullopt;
+    case TypeKind::Enum: case TypeKind::Record: case TypeKind::Optional: case TypeKind::Tally: return {};
   }
-  return std::nullopt;
+  return {};
 }
 
 const MethodInfo* FindMethod(MethodReceiver receiver, std::string_view name) {
   for (const MethodInfo& m : AllMethods()) {
     if (m.receiver == receiver && m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+const MethodInfo* FindMethod(const Type* type, std::string_view name) {
+  for (MethodReceiver receiver : ReceiversOf(type)) {
+    if (const MethodInfo* m = FindMethod(receiver, name)) return m;
+  }
+  return nullptr;
+}
+
+std::vector<const MethodInfo*> MethodsOf(const Type* type) {
+  std::vector<const MethodInfo*> out;
+  for (MethodReceiver receiver : ReceiversOf(type)) {
+    for (const MethodInfo* m : MethodsOf(receiver)) out.push_back(m);
+  }
+  return out;
+}
+
+const MethodInfo* MethodAlias(const Type* type, std::string_view name) {
+  for (MethodReceiver receiver : ReceiversOf(type)) {
+    if (const MethodInfo* m = MethodAlias(receiver, name)) return m;
   }
   return nullptr;
 }
@@ -64,6 +90,7 @@ std::string_view ReceiverText(MethodReceiver receiver) {
   switch (receiver) {
     case MethodReceiver::String: return "string";
     case MethodReceiver::Collection: return "list or set";
+    case MethodReceiver::Strings: return "list or set of strings";
     case MethodReceiver::Percent: return "percent";
   }
   return "";
@@ -100,6 +127,8 @@ std::string MethodInfo::ResultText(const Type* receiver) const {
     case MethodResult::Sum: return "U";
     case MethodResult::OptionalOrdered: return "U?";
     case MethodResult::SetOfSelected: return "set<U>";
+    case MethodResult::OptionalElement: return ElementText(receiver) + "?";
+    case MethodResult::OptionalInt: return "int?";
   }
   return "";
 }

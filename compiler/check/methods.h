@@ -20,12 +20,13 @@ enum class MethodId : uint8_t {
 };
 
 /// Which values a method is called on.
-enum class MethodReceiver : uint8_t { String, Collection, Percent };
+enum class MethodReceiver : uint8_t { String, Collection, Strings, Percent };
 /// The arguments a method takes.
 enum class MethodArgs : uint8_t { None, Text, Element, Pred, OptPred, Sel, OptSel };
 /// How a method's result type follows from its receiver and arguments.
 enum class MethodResult : uint8_t {
-  String, Int, Bool, Decimal, Strings, Receiver, ListOfSelected, Sum, OptionalOrdered, SetOfSelected
+  String, Int, Bool, Decimal, Strings, Receiver, ListOfSelected, Sum, OptionalOrdered, SetOfSelected,
+  OptionalElement, OptionalInt
 };
 
 struct MethodInfo {
@@ -51,12 +52,18 @@ struct MethodInfo {
 /// Every method, in methods.def order (indexable by MethodId).
 const std::vector<MethodInfo>& AllMethods();
 const MethodInfo& MethodOf(MethodId id);
-/// The receiver a value of this type is, if it has methods (an optional's element counts).
-std::optional<MethodReceiver> ReceiverOf(const Type* type);
+/// The receivers a value of this type is, most specific last: a `list<string>` is a
+/// Collection and Strings (an optional's element counts).
+std::vector<MethodReceiver> ReceiversOf(const Type* type);
 const MethodInfo* FindMethod(MethodReceiver receiver, std::string_view name);
+/// The method `name` of any of the type's receivers, or null.
+const MethodInfo* FindMethod(const Type* type, std::string_view name);
 std::vector<const MethodInfo*> MethodsOf(MethodReceiver receiver);
+/// Every method a value of this type has.
+std::vector<const MethodInfo*> MethodsOf(const Type* type);
 /// Charter's name for a method other languages spell `name` (`size` → `count`), or null.
 const MethodInfo* MethodAlias(MethodReceiver receiver, std::string_view name);
+const MethodInfo* MethodAlias(const Type* type, std::string_view name);
 /// `string`, `list or set`, `percent`.
 std::string_view ReceiverText(MethodReceiver receiver);
 

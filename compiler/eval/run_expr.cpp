@@ -6,6 +6,7 @@
 #include "compiler/eval/errors.h"
 #include "compiler/eval/run.h"
 #include "runtime/builtins/builtins.h"
+#include "runtime/builtins/sequence.h"
 
 namespace charter::eval {
 
@@ -206,8 +207,10 @@ Value Run::Eval(const ir::Expr& e, Frame& frame) {
 
     case Op::Call: case Op::CallBuiltin: return EvalCall(e, frame);
     case Op::Length: case Op::Contains: case Op::Any: case Op::All: case Op::CountIf: case Op::Filter: case Op::Map:
-    case Op::SumInt: case Op::SumDec: case Op::MinBy: case Op::MaxBy: case Op::Distinct:
+    case Op::SumInt: case Op::SumDec: case Op::MinBy: case Op::MaxBy: case Op::Distinct: case Op::ListConcat:
+    case Op::ListAt: case Op::ListSlice: case Op::IndexOf: case Op::StrJoin:
       return EvalCollection(e, frame);
+    case Op::StrAt: case Op::StrSlice: case Op::StrIndexOf:
     case Op::StrConcat: case Op::StrLower: case Op::StrUpper: case Op::StrTrim: case Op::StrLength:
     case Op::StrStartsWith: case Op::StrEndsWith: case Op::StrContains: case Op::StrMatches: case Op::StrSplit:
     case Op::ToText: case Op::Format:
@@ -243,6 +246,36 @@ Value Run::EvalCollection(const ir::Expr& e, Frame& frame) {
   };
   switch (e.op) {
     case Op::Length: return Value::Int(static_cast<int64_t>(items.size()));
+    case Op::ListConcat: {
+      Value other = Eval(*e.args[1], frame);
+      Items both = items;
+      both.insert(both.end(), other.items().begin(), other.items().end());
+      return Value::List(std::move(both));
+    }
+    case Op::ListAt: {
+      auto at = runtime::ResolveIndex(Eval(*e.args[1], frame).as_int(), items.size());
+      return at ? items[*at] : Value::None();
+    }
+    case Op::ListSlice: {
+      int64_t lo = Eval(*e.args[1], frame).as_int(), hi = Eval(*e.args[2], frame).as_int();
+      auto [first, last] = runtime::ResolveSlice(lo, hi, items.size());
+      return Value::List(Items(items.begin() + static_cast<ptrdiff_t>(first), items.begin() + static_cast<ptrdiff_t>(last)));
+    }
+    case Op::IndexOf: {
+      Value needle = Eval(*e.args[1], frame);
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (Equal(items[i], needle)) return Value::Int(static_cast<int64_t>(i));
+      }
+      return Value::None();
+    }
+    case Op::StrJoin: {
+      std::string sep = Eval(*e.args[1], frame).as_str(), out;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out += sep;
+        out += items[i].as_str();
+      }
+      return Value::Str(std::move(out));
+    }
     case Op::Contains: {
       Value needle = Eval(*e.args[1], frame);
       for (const Value& item : items) {
@@ -350,6 +383,21 @@ Value Run::EvalString(const ir::Expr& e, Frame& frame) {
       }
       parts.push_back(Value::Str(text.substr(start)));
       return Value::List(std::move(parts));
+    }
+    case Op::StrAt: {
+      std::string text = str(0);
+      auto piece = runtime::CodePointAt(text, Eval(*e.args[1], frame).as_int());
+      return piece ? Value::Str(std::string(*piece)) : Value::None();
+    }
+    case Op::StrSlice: {
+      std::string text = str(0);
+      int64_t lo = Eval(*e.args[1], frame).as_int(), hi = Eval(*e.args[2], frame).as_int();
+      return Value::Str(std::string(runtime::CodePointSlice(text, lo, hi)));
+    }
+    case Op::StrIndexOf: {
+      std::string text = str(0), part = str(1);
+      auto at = runtime::CodePointIndexOf(text, part);
+      return at ? Value::Int(*at) : Value::None();
     }
     case Op::ToText: return Value::Str(Text(Eval(*e.args[0], frame), e.args[0]->type));
     case Op::Format: {

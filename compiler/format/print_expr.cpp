@@ -22,8 +22,9 @@ Doc Printer::Expr(const Node& node, ExprContext context) {
   ExprContext inner{context.breakable, kIndent};
   if (kind == "primaryExpr") return Primary(node.children[0], context);
   if (IsChain(kind)) return Chain(node, context);
-  if (kind == "memberExpr" || kind == "optMemberExpr" || kind == "negExpr") {
-    // a.b, a.b(args), a?.b, -a
+  if (kind == "memberExpr" || kind == "optMemberExpr" || kind == "negExpr" || kind == "indexExpr" ||
+      kind == "sliceExpr") {
+    // a.b, a.b(args), a?.b, -a, a[i], a[lo:hi]
     std::vector<Doc> parts;
     for (const auto& child : node.children) {
       if (child.kind == "args") {

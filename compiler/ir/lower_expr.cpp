@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/ir/lowerer.h"
+#include "runtime/builtins/sequence.h"
 
 namespace charter::ir {
 
@@ -208,6 +209,23 @@ ExprPtr Lowerer::LowerExpr(const ast::Expr& expr) {
     case ast::ExprKind::Name: return LowerName(expr.As<ast::NameExpr>());
     case ast::ExprKind::Call: return LowerCall(expr.As<ast::CallExpr>());
     case ast::ExprKind::Member: return LowerMember(expr.As<ast::MemberExpr>());
+    case ast::ExprKind::Index: {
+      const auto& index = expr.As<ast::IndexExpr>();
+      std::vector<ExprPtr> args;
+      args.push_back(LowerExpr(*index.object));
+      args.push_back(LowerExpr(*index.index));
+      Op op = args[0]->type->kind == TypeKind::String ? Op::StrAt : Op::ListAt;
+      return Make(op, type, expr.span, std::move(args));
+    }
+    case ast::ExprKind::Slice: {
+      const auto& slice = expr.As<ast::SliceExpr>();
+      std::vector<ExprPtr> args;
+      args.push_back(LowerExpr(*slice.object));
+      args.push_back(slice.lo ? LowerExpr(*slice.lo) : ConstInt(runtime::kSliceFromStart, types_.Int(), expr.span));
+      args.push_back(slice.hi ? LowerExpr(*slice.hi) : ConstInt(runtime::kSliceToEnd, types_.Int(), expr.span));
+      Op op = args[0]->type->kind == TypeKind::String ? Op::StrSlice : Op::ListSlice;
+      return Make(op, type, expr.span, std::move(args));
+    }
     case ast::ExprKind::With: {
       const auto& with = expr.As<ast::WithExpr>();
       std::vector<ExprPtr> args;
@@ -394,6 +412,7 @@ ExprPtr Lowerer::LowerArithmetic(const ast::BinaryExpr& expr) {
     case BOp::Sub: {
       bool add = expr.op == BOp::Add;
       if (a == K::String) return make(Op::StrConcat, std::move(lhs), std::move(rhs));
+      if (a == K::List) return make(Op::ListConcat, Coerce(std::move(lhs), type), Coerce(std::move(rhs), type));
       if (a == K::Date && b == K::Date) return make(Op::DateDiff, std::move(lhs), std::move(rhs));
       if (a == K::Timestamp && b == K::Timestamp) return make(Op::TsDiff, std::move(lhs), std::move(rhs));
       if (a == K::Date || a == K::Timestamp) {

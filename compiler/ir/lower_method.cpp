@@ -117,6 +117,12 @@ ExprPtr Lowerer::LowerCustomMethod(const ast::MemberExpr& expr, MethodId method,
     }
     case CustomMethodLowering::IsEmpty:
       return Compare(Cmp::Eq, over_object(Op::Length, types_.Int()), ConstInt(0, types_.Int(), span), span);
+    case CustomMethodLowering::First:
+    case CustomMethodLowering::Last: {
+      ExprPtr result = over_object(Op::ListAt, type);
+      result->args.push_back(ConstInt(method == MethodId::First ? 0 : -1, types_.Int(), span));
+      return result;
+    }
     case CustomMethodLowering::Fraction: {
       ExprPtr result = over_object(Op::DecDiv, type);
       result->args.push_back(ConstDec(Rational::Int(100), types_.Decimal(), span));

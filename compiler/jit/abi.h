@@ -45,6 +45,8 @@ void charter_rt_set(CharterJitContext* ctx, const CharterCell* list, int32_t ele
 int32_t charter_rt_contains(CharterJitContext* ctx, const CharterCell* list, const CharterCell* x, int32_t element_type);
 void charter_rt_str(CharterJitContext* ctx, int32_t op, const CharterCell* x, const CharterCell* y, int64_t imm,
                     int32_t span, CharterCell* out);
+void charter_rt_seq(CharterJitContext* ctx, int32_t op, const CharterCell* x, const CharterCell* y,
+                    const CharterCell* z, int32_t element_type, CharterCell* out);
 void charter_rt_to_text(CharterJitContext* ctx, const CharterCell* v, int32_t type, CharterCell* out);
 void charter_rt_concat(CharterJitContext* ctx, const CharterCell* parts, int64_t count, CharterCell* out);
 int64_t charter_rt_calendar(CharterJitContext* ctx, int32_t op, int64_t x, int64_t y, int32_t span);
@@ -75,6 +77,8 @@ inline constexpr uint64_t kCellNone = ~uint64_t{0};
 enum class DecOp : int32_t { Add, Sub, Mul, Div, Sum };  // Sum: an addition inside `xs.sum(...)`
 /// charter_rt_str's operations.
 enum class StrOp : int32_t { Lower, Upper, Trim, Length, StartsWith, EndsWith, Contains, Matches, Split };
+/// charter_rt_seq's operations: positions in lists and strings (runtime/builtins/sequence.h).
+enum class SeqOp : int32_t { ListConcat, ListAt, ListSlice, IndexOf, StrJoin, StrAt, StrSlice, StrIndexOf };
 /// charter_rt_calendar's operations.
 enum class CalendarOp : int32_t { DateAddSeconds, DateAddBusinessDays, TimestampAdd, TimestampDiff };
 /// charter_rt_fail_int's messages.

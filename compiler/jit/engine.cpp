@@ -75,6 +75,7 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::MangleAndInterner& mangle) {
   add("charter_rt_set", &charter_rt_set);
   add("charter_rt_contains", &charter_rt_contains);
   add("charter_rt_str", &charter_rt_str);
+  add("charter_rt_seq", &charter_rt_seq);
   add("charter_rt_to_text", &charter_rt_to_text);
   add("charter_rt_concat", &charter_rt_concat);
   add("charter_rt_calendar", &charter_rt_calendar);

@@ -217,6 +217,14 @@ Value* Codegen::Expr(const ir::Expr& e) {
     case Op::Length: case Op::Contains: case Op::Any: case Op::All: case Op::CountIf: case Op::Filter: case Op::Map:
     case Op::SumInt: case Op::SumDec: case Op::MinBy: case Op::MaxBy: case Op::Distinct:
       return Collection(e);
+    case Op::ListConcat: return Sequence(e, jit::SeqOp::ListConcat);
+    case Op::ListAt: return Sequence(e, jit::SeqOp::ListAt);
+    case Op::ListSlice: return Sequence(e, jit::SeqOp::ListSlice);
+    case Op::IndexOf: return Sequence(e, jit::SeqOp::IndexOf);
+    case Op::StrJoin: return Sequence(e, jit::SeqOp::StrJoin);
+    case Op::StrAt: return Sequence(e, jit::SeqOp::StrAt);
+    case Op::StrSlice: return Sequence(e, jit::SeqOp::StrSlice);
+    case Op::StrIndexOf: return Sequence(e, jit::SeqOp::StrIndexOf);
     case Op::StrConcat: case Op::StrLower: case Op::StrUpper: case Op::StrTrim: case Op::StrLength:
     case Op::StrStartsWith: case Op::StrEndsWith: case Op::StrContains: case Op::StrMatches: case Op::StrSplit:
     case Op::ToText: case Op::Format:
@@ -508,6 +516,19 @@ Value* Codegen::StringOp(const ir::Expr& e) {
                 {ctx_, b_.getInt32(static_cast<int32_t>(op)), x, y, b_.getInt64(static_cast<uint64_t>(e.imm)),
                  b_.getInt32(rt_.SpanId(e.span)), out});
   if (op == jit::StrOp::Matches || op == jit::StrOp::Split) CheckFailed();
+  return b_.CreateLoad(cell_, out);
+}
+
+Value* Codegen::Sequence(const ir::Expr& e, jit::SeqOp op) {
+  Value* null = llvm::ConstantPointerNull::get(llvm::PointerType::getUnqual(c_));
+  Value* parts[3] = {null, null, null};
+  for (size_t i = 0; i < e.args.size() && i < 3; ++i) parts[i] = Spill(Expr(*e.args[i]));
+  // IndexOf compares elements by their static type.
+  const Type* element = e.args[0]->type->element;
+  int32_t type = op == jit::SeqOp::IndexOf && element ? rt_.TypeId(element) : 0;
+  Value* out = Scratch();
+  b_.CreateCall(Runtime("charter_rt_seq", void_, {ptr_, i32_, ptr_, ptr_, ptr_, i32_, ptr_}),
+                {ctx_, b_.getInt32(static_cast<int32_t>(op)), parts[0], parts[1], parts[2], b_.getInt32(type), out});
   return b_.CreateLoad(cell_, out);
 }
 

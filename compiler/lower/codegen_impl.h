@@ -269,6 +269,7 @@ class Codegen {
   Value* Arith(const ir::Expr& e);
   Value* Collection(const ir::Expr& e);
   Value* StringOp(const ir::Expr& e);
+  Value* Sequence(const ir::Expr& e, jit::SeqOp op);
   Value* ConstString(const std::string& text);
 
   const ir::Module& ir_;

@@ -88,6 +88,19 @@ ast::ExprPtr AstBuilder::BuildExpr(P::ExprContext* ctx) {
     expr->optional_chain = true;
     return expr;
   }
+  if (auto* c = dynamic_cast<P::IndexExprContext*>(ctx)) {
+    auto expr = std::make_unique<ast::IndexExpr>(span);
+    expr->object = BuildExpr(c->expr(0));
+    expr->index = BuildExpr(c->index);
+    return expr;
+  }
+  if (auto* c = dynamic_cast<P::SliceExprContext*>(ctx)) {
+    auto expr = std::make_unique<ast::SliceExpr>(span);
+    expr->object = BuildExpr(c->expr(0));
+    if (c->lo) expr->lo = BuildExpr(c->lo);
+    if (c->hi) expr->hi = BuildExpr(c->hi);
+    return expr;
+  }
   if (auto* c = dynamic_cast<P::WithExprContext*>(ctx)) {
     auto expr = std::make_unique<ast::WithExpr>(span);
     expr->base = BuildExpr(c->expr());

@@ -274,9 +274,7 @@ class Completer {
   std::vector<Suggestion> Methods(const Type* type) {
     std::vector<Suggestion> out;
     if (!type || type->IsOptional()) return out;
-    auto receiver = ReceiverOf(type);
-    if (!receiver) return out;
-    for (const MethodInfo* m : MethodsOf(*receiver)) {
+    for (const MethodInfo* m : MethodsOf(type)) {
       std::string name(m->name);
       out.push_back({name, K::Method, name + m->Signature(type), std::string(m->doc), m->Snippet(), true});
     }

@@ -12,6 +12,28 @@ bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Past the `}` closing the interpolation that opens at `open`, or npos when it
+// is not closed on its line (then `{` is a plain character of the string).
+size_t InterpolationEnd(std::string_view text, size_t open) {
+  size_t depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') return std::string_view::npos;
+    if (c == '{') {
+      ++depth;
+    } else if (c == '}') {
+      if (--depth == 0) return i + 1;
+    } else if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\n' || text[i] == '\r') return std::string_view::npos;
+        if (text[i] == '\\') ++i;
+      }
+      if (i >= text.size()) return std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<Token> Lex(std::string_view text) {
@@ -43,6 +65,13 @@ std::vector<Token> Lex(std::string_view text) {
     } else if (c == '"') {
       ++i;
       while (i < n && text[i] != '"' && text[i] != '\n' && text[i] != '\r') {
+        if (text[i] == '{') {
+          // As the grammar's INTERPOLATION: a closed `{...}` may hold strings of its own.
+          if (size_t end = InterpolationEnd(text, i); end != std::string_view::npos) {
+            i = static_cast<uint32_t>(end);
+            continue;
+          }
+        }
         i += (text[i] == '\\' && i + 1 < n && text[i + 1] != '\n') ? 2 : 1;
       }
       bool closed = i < n && text[i] == '"';

@@ -393,6 +393,19 @@ class Indexer {
         Fields(record, r.fields);
         break;
       }
+      case ExprKind::Index: {
+        const auto& index = expr.As<IndexExpr>();
+        if (index.object) Expr(*index.object);
+        if (index.index) Expr(*index.index);
+        break;
+      }
+      case ExprKind::Slice: {
+        const auto& slice = expr.As<SliceExpr>();
+        if (slice.object) Expr(*slice.object);
+        if (slice.lo) Expr(*slice.lo);
+        if (slice.hi) Expr(*slice.hi);
+        break;
+      }
       case ExprKind::With: {
         const auto& w = expr.As<WithExpr>();
         if (w.base) Expr(*w.base);
@@ -455,16 +468,6 @@ class Indexer {
 };
 
 }  // namespace
-
-std::string TypeRefText(const ast::TypeRef& type) {
-  std::string out = type.name.name;
-  if (!type.args.empty()) {
-    out += '<';
-    for (size_t i = 0; i < type.args.size(); ++i) out += (i ? ", " : "") + TypeRefText(type.args[i]);
-    out += '>';
-  }
-  return type.optional ? out + "?" : out;
-}
 
 void SymbolIndex::Build(const CheckedProgram& checked) {
   occurrences_.clear();

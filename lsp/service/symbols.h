@@ -58,7 +58,6 @@ class SymbolIndex {
   std::vector<Occurrence> occurrences_;  // sorted by file, then offset
 };
 
-/// `list<Ballot>?` as written.
-std::string TypeRefText(const ast::TypeRef& type);
+using ast::TypeRefText;
 
 }  // namespace charter::lsp

@@ -288,6 +288,13 @@ class Generator {
         when(CanMake(Ty::ListBallot), [=, this] { return Recv(Expr(Ty::ListBallot, d)) + ".count(" + LambdaOf(Ty::Ballot, Ty::Bool, d) + ")"; });
         when(CanMake(Ty::SetColor), [=, this] { return Recv(Expr(Ty::SetColor, d)) + ".count()"; });
         when(CanMake(Ty::Str), [=, this] { return Recv(Expr(Ty::Str, d)) + ".length()"; });
+        // Positions: indexes and slices from either end, concatenation, index_of.
+        add([=, this] { return Paren(Recv(Expr(Ty::ListInt, d)) + "[" + Expr(Ty::Int, d) + "] ?? " + Expr(Ty::Int, d)); });
+        add([=, this] { return Paren(Recv(Expr(Ty::ListInt, d)) + ".index_of(" + Expr(Ty::Int, d) + ") ?? " + Expr(Ty::Int, d)); });
+        add([=, this] { return Paren(Recv(Expr(Ty::ListInt, d)) + (Chance(50) ? ".first()" : ".last()") + " ?? " + Expr(Ty::Int, d)); });
+        add([=, this] { return Recv(Expr(Ty::ListInt, d)) + "[" + Expr(Ty::Int, d) + ":" + Expr(Ty::Int, d) + "].count()"; });
+        add([=, this] { return Paren(Expr(Ty::ListInt, d) + " + " + Expr(Ty::ListInt, d)) + ".count()"; });
+        when(CanMake(Ty::Str), [=, this] { return Paren(Recv(Expr(Ty::Str, d)) + ".index_of(" + Expr(Ty::Str, d) + ") ?? " + Expr(Ty::Int, d)); });
         when(CanMake(Ty::ListStr), [=, this] { return Recv(Expr(Ty::ListStr, d)) + ".count()"; });
         add([=, this] { return Paren(Expr(Ty::OptInt, d) + " ?? " + Expr(Ty::Int, d)); });
         add([=, this] { return Paren(Recv(Expr(Ty::ListInt, d)) + ".max(" + LambdaOf(Ty::Int, Ty::Int, d) + ") ?? " + Expr(Ty::Int, d)); });
@@ -340,6 +347,10 @@ class Generator {
         add([=, this] { return Interpolated(d); });
         add([=, this] { return Interpolated(d); });
         add([=, this] { return Paren(Expr(Ty::OptStr, d) + " ?? " + Expr(Ty::Str, d)); });
+        add([=, this] { return Paren(Recv(Expr(Ty::Str, d)) + "[" + Expr(Ty::Int, d) + "] ?? " + Expr(Ty::Str, d)); });
+        add([=, this] { return Recv(Expr(Ty::Str, d)) + "[" + (Chance(70) ? Expr(Ty::Int, d) : "") + ":" + (Chance(70) ? Expr(Ty::Int, d) : "") + "]"; });
+        when(CanMake(Ty::ListStr), [=, this] { return Recv(Expr(Ty::ListStr, d)) + ".join(" + Expr(Ty::Str, d) + ")"; });
+        when(CanMake(Ty::ListStr), [=, this] { return Paren(Recv(Expr(Ty::ListStr, d)) + "[" + Expr(Ty::Int, d) + "] ?? " + Expr(Ty::Str, d)); });
         add([=, this] { return Paren("url.scheme(" + Expr(Ty::Str, d) + ") ?? " + Expr(Ty::Str, d)); });
         add([=, this] { return Paren("url.host(" + Expr(Ty::Str, d) + ") ?? \"\""); });
         add([=, this] { return Recv(Expr(Ty::Item, d)) + ".name"; });
@@ -449,6 +460,8 @@ class Generator {
         add([=, this] { return NarrowedIf(Ty::OptItem, Ty::Item, Ty::Item, d); });
         break;
       case Ty::ListInt:
+        add([=, this] { return Paren(Expr(Ty::ListInt, d) + " + " + Expr(Ty::ListInt, d)); });
+        add([=, this] { return Recv(Expr(Ty::ListInt, d)) + "[" + Expr(Ty::Int, d) + ":]"; });
         add([=, this] { return Recv(Expr(Ty::ListInt, d)) + ".filter(" + LambdaOf(Ty::Int, Ty::Bool, d) + ")"; });
         add([=, this] { return Recv(Expr(Ty::ListInt, d)) + ".map(" + LambdaOf(Ty::Int, Ty::Int, d) + ")"; });
         when(CanMake(Ty::ListItem), [=, this] { return Recv(Expr(Ty::ListItem, d)) + ".map(" + LambdaOf(Ty::Item, Ty::Int, d) + ")"; });

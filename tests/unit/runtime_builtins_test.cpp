@@ -2,6 +2,7 @@
 
 #include "compiler/base/calendar.h"
 #include "runtime/builtins/builtins.h"
+#include "runtime/builtins/sequence.h"
 
 using namespace charter;
 using namespace charter::runtime;
@@ -91,4 +92,37 @@ TEST_CASE("SemVer precedence follows section 11", "[runtime][semver]") {
   CHECK(SemverCompare("1.0.0+a", "1.0.0+b") == 0);
   CHECK(SemverCompare("99999999999999999999.0.0", "9.0.0") == 1);
   CHECK_FALSE(SemverCompare("1.0", "1.0.0"));
+}
+
+TEST_CASE("Positions count from 0, negative ones from the end, and slices clamp", "[runtime]") {
+  using namespace charter::runtime;
+  CHECK(ResolveIndex(0, 3) == std::optional<size_t>(0));
+  CHECK(ResolveIndex(-1, 3) == std::optional<size_t>(2));
+  CHECK(ResolveIndex(-3, 3) == std::optional<size_t>(0));
+  CHECK_FALSE(ResolveIndex(3, 3));
+  CHECK_FALSE(ResolveIndex(-4, 3));
+  CHECK_FALSE(ResolveIndex(0, 0));
+  CHECK_FALSE(ResolveIndex(INT64_MIN, 3));
+  CHECK(ResolveSlice(1, 3, 5) == std::pair<size_t, size_t>(1, 3));
+  CHECK(ResolveSlice(0, -1, 5) == std::pair<size_t, size_t>(0, 4));
+  CHECK(ResolveSlice(-100, 100, 5) == std::pair<size_t, size_t>(0, 5));
+  CHECK(ResolveSlice(4, 2, 5) == std::pair<size_t, size_t>(4, 4));
+  CHECK(ResolveSlice(kSliceFromStart, kSliceToEnd, 5) == std::pair<size_t, size_t>(0, 5));
+  CHECK(ResolveSlice(INT64_MIN, INT64_MAX, 0) == std::pair<size_t, size_t>(0, 0));
+}
+
+TEST_CASE("Strings are indexed and sliced by code point, never cutting a character", "[runtime]") {
+  using namespace charter::runtime;
+  const std::string text = "Zo\xc3\xab \xe2\x86\x92 \xf0\x9f\x9a\x80!";  // "Zoë → 🚀!"
+  CHECK(CodePointAt(text, 2) == std::optional<std::string_view>("\xc3\xab"));
+  CHECK(CodePointAt(text, -2) == std::optional<std::string_view>("\xf0\x9f\x9a\x80"));
+  CHECK_FALSE(CodePointAt(text, 8));
+  CHECK(CodePointSlice(text, 2, 5) == "\xc3\xab \xe2\x86\x92");
+  CHECK(CodePointSlice(text, -2, kSliceToEnd) == "\xf0\x9f\x9a\x80!");
+  CHECK(CodePointSlice(text, 5, 2).empty());
+  CHECK(CodePointSlice("", 0, 3).empty());
+  CHECK(CodePointIndexOf(text, "\xe2\x86\x92") == std::optional<int64_t>(4));
+  CHECK(CodePointIndexOf(text, "!") == std::optional<int64_t>(7));
+  CHECK_FALSE(CodePointIndexOf(text, "x"));
+  CHECK(CodePointIndexOf(text, "") == std::optional<int64_t>(0));
 }

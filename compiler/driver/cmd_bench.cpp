@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "compiler/driver/args.h"
 #include "compiler/driver/engines.h"
 #include "compiler/driver/line_reader.h"
 #include "compiler/driver/policy_set.h"
@@ -26,32 +27,44 @@
 
 namespace charter::driver {
 
-static const char kBenchUsage[] =
-    "usage: charter bench -p POLICY [-p POLICY...] --events FILE.ndjson [options]\n"
-    "\n"
-    "Measures each engine on a stream of events:\n"
-    "  end to end   `charter eval --events FILE` run as a child process (read,\n"
-    "               decode, decide, write): events/s, MB/s, wall time, peak RSS;\n"
-    "               and once started: the same less an empty stream's run;\n"
-    "  decide       decisions on events decoded beforehand, in a loop: ns/decision;\n"
-    "  phases       simdjson alone over the file, reading each line: a skim (index\n"
-    "               it, count the top-level fields) and a walk (visit every value,\n"
-    "               keep nothing); the fast decoder alone and the decision writer\n"
-    "               alone, in a loop: ns/event of the fastest pass;\n"
-    "  compile      the JIT cold (no object cache) and from the object cache.\n"
-    "It also prints a checksum of the decisions (allowed count and FNV-1a 32 of the\n"
-    "sorted reason codes of each event) to compare engines and other tools.\n"
-    "\n"
-    "options:\n"
-    "  -p, --policy PATH       a policy file or a directory of them (repeatable)\n"
-    "  --events FILE           the stream (one JSON event per line)\n"
-    "  --engine interp|jit|both  the engines to measure (default both)\n"
-    "  --decide-events N       events decoded for the decide loop (default 100000)\n"
-    "  --min-seconds S         run the decide loop at least S seconds (default 1)\n"
-    "  --jit-cpu NAME          the JIT's target CPU: host or an LLVM CPU name\n"
-    "  --jit-opt 0|1|2|3       the JIT's IR passes: none, clean-up (default), O2, O3\n"
-    "  --format text|json      output format (default text)\n"
-    "  -h, --help              show this help\n";
+static const VerbSpec kBench = {
+    .name = "bench",
+    .synopsis =
+        "usage: charter bench -p POLICY [-p POLICY...] --events FILE.ndjson [options]\n"
+        "\n"
+        "Measures each engine on a stream of events:\n"
+        "  end to end   `charter eval --events FILE` run as a child process (read,\n"
+        "               decode, decide, write): events/s, MB/s, wall time, peak RSS;\n"
+        "               and once started: the same less an empty stream's run;\n"
+        "  decide       decisions on events decoded beforehand, in a loop: ns/decision;\n"
+        "  phases       simdjson alone over the file, reading each line: a skim (index\n"
+        "               it, count the top-level fields) and a walk (visit every value,\n"
+        "               keep nothing); the fast decoder alone and the decision writer\n"
+        "               alone, in a loop: ns/event of the fastest pass;\n"
+        "  compile      the JIT cold (no object cache) and from the object cache.\n"
+        "It also prints a checksum of the decisions (allowed count and FNV-1a 32 of the\n"
+        "sorted reason codes of each event) to compare engines and other tools.\n",
+    .options =
+        {
+            {.name = "policy",
+             .short_name = 'p',
+             .placeholder = "PATH",
+             .repeatable = true,
+             .help = "a policy file or a directory of them (repeatable)"},
+            {.name = "events", .placeholder = "FILE", .help = "the stream (one JSON event per line)"},
+            {.name = "engine", .choices = {"interp", "jit", "both"}, .help = "the engines to measure (default both)"},
+            {.name = "decide-events",
+             .placeholder = "N",
+             .help = "events decoded for the decide loop (default 100000)"},
+            {.name = "min-seconds", .placeholder = "S", .help = "run the decide loop at least S seconds (default 1)"},
+            {.name = "jit-cpu", .placeholder = "NAME", .help = "the JIT's target CPU: host or an LLVM CPU name"},
+            {.name = "jit-opt",
+             .placeholder = "0|1|2|3",
+             .help = "the JIT's IR passes: none, clean-up (default), O2, O3"},
+            {.name = "format", .choices = {"text", "json"}, .help = "output format (default text)"},
+        },
+    .notes = "",
+};
 
 namespace {
 
@@ -436,70 +449,39 @@ void PrintText(const std::vector<EngineFigures>& all, const Decoded& decoded, co
 }
 
 bool ParseOptions(const std::vector<std::string>& args, BenchOptions& options, int& exit_code) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    std::string v;
-    auto value = [&](const char* name) {
-      if (i + 1 >= args.size()) {
-        fmt::print(stderr, "charter bench: {} needs a value\n", name);
-        return false;
-      }
-      v = args[++i];
-      return true;
-    };
-    auto number = [&](const char* name, double low, double high, double& out) {
-      if (!value(name)) return false;
-      char* end = nullptr;
-      out = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || !(out >= low && out <= high)) {
-        fmt::print(stderr, "charter bench: {} takes a number from {} to {}, not `{}`\n", name, low, high, v);
-        return false;
-      }
-      return true;
-    };
-    exit_code = kExitUsage;
-    double n = 0;
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kBenchUsage, stdout);
-      exit_code = kExitOk;
-      return false;
-    } else if (arg == "-p" || arg == "--policy") {
-      if (!value("--policy")) return false;
-      options.policies.push_back(v);
-    } else if (arg == "--events") {
-      if (!value("--events")) return false;
-      options.events = v;
-    } else if (arg == "--engine") {
-      if (!value("--engine")) return false;
-      if (v != "interp" && v != "jit" && v != "both") {
-        fmt::print(stderr, "charter bench: --engine takes interp, jit or both, not `{}`\n", v);
-        return false;
-      }
-      options.interp = v != "jit";
-      options.jit = v != "interp";
-    } else if (arg == "--decide-events") {
-      if (!number("--decide-events", 1, 1e8, n)) return false;
-      options.decide_events = static_cast<size_t>(n);
-    } else if (arg == "--min-seconds") {
-      if (!number("--min-seconds", 0, 3600, options.min_seconds)) return false;
-    } else if (arg == "--jit-cpu") {
-      if (!value("--jit-cpu")) return false;
-      options.jit_options.cpu = v;
-    } else if (arg == "--jit-opt") {
-      if (!number("--jit-opt", 0, 3, n)) return false;
-      options.jit_options.opt_level = static_cast<int>(n);
-    } else if (arg == "--format") {
-      if (!value("--format")) return false;
-      if (v != "text" && v != "json") {
-        fmt::print(stderr, "charter bench: --format takes text or json, not `{}`\n", v);
-        return false;
-      }
-      options.format = v;
-    } else {
-      fmt::print(stderr, "charter bench: unknown argument `{}`; run `charter bench --help`\n", arg);
+  auto parsed = ParseOrExplain(kBench, args, exit_code);
+  if (!parsed) return false;
+  exit_code = kExitUsage;
+  if (!parsed->positional.empty()) {
+    fmt::print(stderr, "charter bench: unknown argument `{}`; run `charter bench --help`\n", parsed->positional[0]);
+    return false;
+  }
+  // A number in [low, high], or false after saying why not.
+  auto number = [&](const char* name, double low, double high, double& out) {
+    if (!parsed->Has(name)) return true;
+    std::string v = parsed->Get(name);
+    char* end = nullptr;
+    out = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || !(out >= low && out <= high)) {
+      fmt::print(stderr, "charter bench: --{} takes a number from {} to {}, not `{}`\n", name, low, high, v);
       return false;
     }
+    return true;
+  };
+  options.policies = parsed->All("policy");
+  options.events = parsed->Get("events");
+  std::string engine = parsed->Get("engine", "both");
+  options.interp = engine != "jit";
+  options.jit = engine != "interp";
+  double decide_events = static_cast<double>(options.decide_events), opt_level = options.jit_options.opt_level;
+  if (!number("decide-events", 1, 1e8, decide_events) || !number("min-seconds", 0, 3600, options.min_seconds) ||
+      !number("jit-opt", 0, 3, opt_level)) {
+    return false;
   }
+  options.decide_events = static_cast<size_t>(decide_events);
+  options.jit_options.opt_level = static_cast<int>(opt_level);
+  options.jit_options.cpu = parsed->Get("jit-cpu");
+  options.format = parsed->Get("format", options.format);
   if (options.policies.empty() || options.events.empty()) {
     fmt::print(stderr, "charter bench: give -p POLICY and --events FILE\n");
     exit_code = kExitUsage;

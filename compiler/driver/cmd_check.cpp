@@ -10,77 +10,50 @@
 #include "compiler/ast/print.h"
 #include "compiler/check/check.h"
 #include "compiler/diagnostics/render.h"
+#include "compiler/driver/args.h"
 #include "compiler/driver/verbs.h"
 #include "compiler/ir/ir.h"
 
 namespace charter::driver {
 
-static const char kCheckUsage[] =
-    "usage: charter check [options] FILE...\n"
-    "\n"
-    "Parses, type-checks and lints each policy and the modules it imports.\n"
-    "\n"
-    "options:\n"
-    "  --format text|json|sarif|github\n"
-    "                       output format (default text): SARIF 2.1.0 for code\n"
-    "                       scanning, or GitHub Actions annotations\n"
-    "  --strict             exit 1 when there are warnings\n"
-    "  --dump ast|ir        print the syntax tree of each file given, or the IR\n"
-    "                       the policies lower to (when they check clean)\n"
-    "  --color auto|always|never\n"
-    "                       colour text output (default auto: when stderr is a terminal)\n"
-    "  -h, --help           show this help\n"
-    "\n"
-    "A directory stands for the .charter files directly inside it.\n"
-    "\n"
-    "exit: 0 clean, 1 warnings with --strict, 2 errors or bad usage\n";
+static const VerbSpec kCheck = {
+    .name = "check",
+    .synopsis =
+        "usage: charter check [options] FILE...\n"
+        "\n"
+        "Parses, type-checks and lints each policy and the modules it imports.\n",
+    .options =
+        {
+            {.name = "format",
+             .choices = {"text", "json", "sarif", "github"},
+             .help = "output format (default text): SARIF 2.1.0 for code\n"
+                     "scanning, or GitHub Actions annotations"},
+            {.name = "strict", .help = "exit 1 when there are warnings"},
+            {.name = "dump",
+             .choices = {"ast", "ir"},
+             .repeatable = true,
+             .help = "print the syntax tree of each file given, or the IR\n"
+                     "the policies lower to (when they check clean)"},
+            {.name = "color",
+             .choices = {"auto", "always", "never"},
+             .help = "colour text output (default auto: when stderr is a terminal)"},
+        },
+    .notes =
+        "A directory stands for the .charter files directly inside it.\n"
+        "\n"
+        "exit: 0 clean, 1 warnings with --strict, 2 errors or bad usage\n",
+};
 
 int RunCheck(const std::vector<std::string>& args) {
-  std::string format = "text", color = "auto";
-  bool strict = false, dump_ast = false, dump_ir = false;
-  std::vector<std::string> files;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    auto value = [&](std::string& out) {
-      if (i + 1 >= args.size()) return false;
-      out = args[++i];
-      return true;
-    };
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kCheckUsage, stdout);
-      return kExitOk;
-    } else if (arg == "--dump=ast" || (arg == "--dump" && i + 1 < args.size() && args[i + 1] == "ast")) {
-      if (arg == "--dump") ++i;
-      dump_ast = true;
-    } else if (arg == "--dump=ir" || (arg == "--dump" && i + 1 < args.size() && args[i + 1] == "ir")) {
-      if (arg == "--dump") ++i;
-      dump_ir = true;
-    } else if (arg == "--dump" || arg.rfind("--dump=", 0) == 0) {
-      fmt::print(stderr, "charter check: --dump takes `ast` or `ir`\n");
-      return kExitUsage;
-    } else if (arg == "--strict") {
-      strict = true;
-    } else if (arg == "--format" || arg.rfind("--format=", 0) == 0) {
-      if (arg.size() > 8) format = arg.substr(9);
-      else if (!value(format)) format = "";
-      if (format != "text" && format != "json" && format != "sarif" && format != "github") {
-        fmt::print(stderr, "charter check: --format takes text, json, sarif or github, not `{}`\n", format);
-        return kExitUsage;
-      }
-    } else if (arg == "--color" || arg.rfind("--color=", 0) == 0) {
-      if (arg.size() > 7) color = arg.substr(8);
-      else if (!value(color)) color = "";
-      if (color != "auto" && color != "always" && color != "never") {
-        fmt::print(stderr, "charter check: --color takes auto, always or never, not `{}`\n", color);
-        return kExitUsage;
-      }
-    } else if (!arg.empty() && arg[0] == '-' && arg != "-") {
-      fmt::print(stderr, "charter check: unknown option `{}`; run `charter check --help`\n", arg);
-      return kExitUsage;
-    } else {
-      files.push_back(arg);
-    }
-  }
+  int exit_code = kExitOk;
+  auto parsed = ParseOrExplain(kCheck, args, exit_code);
+  if (!parsed) return exit_code;
+  std::string format = parsed->Get("format", "text"), color = parsed->Get("color", "auto");
+  bool strict = parsed->Has("strict");
+  std::vector<std::string> dumps = parsed->All("dump");
+  bool dump_ast = std::count(dumps.begin(), dumps.end(), "ast") > 0;
+  bool dump_ir = std::count(dumps.begin(), dumps.end(), "ir") > 0;
+  std::vector<std::string> files = parsed->positional;
   if (files.empty()) {
     fmt::print(stderr, "charter check: no files given; run `charter check --help`\n");
     return kExitUsage;

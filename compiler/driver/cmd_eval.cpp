@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "compiler/base/source.h"
+#include "compiler/driver/args.h"
 #include "compiler/driver/eval_github.h"
 #include "compiler/driver/eval_log.h"
 #include "compiler/driver/engines.h"
@@ -22,40 +23,54 @@
 
 namespace charter::driver {
 
-static const char kEvalUsage[] =
-    "usage: charter eval -p POLICY [-p POLICY...] [options] [EVENT.json | -]\n"
-    "       charter eval -p POLICY [-p POLICY...] [options] --events FILE.ndjson\n"
-    "\n"
-    "Decides events against the policies. One event is read from a file or\n"
-    "standard input (`-`, the default); --events reads one event per line\n"
-    "(`-` for standard input) and prints one decision per line, in order.\n"
-    "\n"
-    "options:\n"
-    "  -p, --policy PATH    a policy file or a directory of them (repeatable)\n"
-    "  --events FILE        a stream of events, one JSON object per line\n"
-    "  --format json|pretty|github\n"
-    "                       output format (default json); github: annotations at\n"
-    "                       the rules that denied, for GitHub Actions\n"
-    "  --explain            add the trace: rules run, requirements and compared values\n"
-    "                       (decided by the interpreter, which keeps the trace)\n"
-    "  --engine auto|jit|interp\n"
-    "                       the interpreter, the LLVM JIT, or auto (default): the\n"
-    "                       interpreter for one event or a stream file under\n"
-    "                       2 MB, the JIT for larger files and standard input\n"
-    "  --no-cache           parse the policies and compile the JIT's code afresh,\n"
-    "                       without the caches ($XDG_CACHE_HOME/charter, else\n"
-    "                       ~/.cache/charter)\n"
-    "  --verbose            say on stderr what loading and compiling did (times, the\n"
-    "                       engine, the JIT's cache hit or miss)\n"
-    "  --max-event-bytes N  the size limit of one event (default 1048576)\n"
-    "  --log FILE           append a hash-chained record of each decision to FILE\n"
-    "  --log-key-file FILE  chain the log with HMAC-SHA256 under the key in FILE\n"
-    "  --log-redact         log the event's hash but not the event itself\n"
-    "  -h, --help           show this help\n"
-    "\n"
-    "exit: 0 every event allowed, 1 a deny, 2 policy errors, bad usage or a log\n"
-    "      that cannot be written (the run stops before showing an unlogged decision),\n"
-    "      3 a malformed event or an evaluation error (the stream goes on)\n";
+static const VerbSpec kEval = {
+    .name = "eval",
+    .synopsis =
+        "usage: charter eval -p POLICY [-p POLICY...] [options] [EVENT.json | -]\n"
+        "       charter eval -p POLICY [-p POLICY...] [options] --events FILE.ndjson\n"
+        "\n"
+        "Decides events against the policies. One event is read from a file or\n"
+        "standard input (`-`, the default); --events reads one event per line\n"
+        "(`-` for standard input) and prints one decision per line, in order.\n",
+    .options =
+        {
+            {.name = "policy",
+             .short_name = 'p',
+             .placeholder = "PATH",
+             .repeatable = true,
+             .help = "a policy file or a directory of them (repeatable)"},
+            {.name = "events", .placeholder = "FILE", .help = "a stream of events, one JSON object per line"},
+            {.name = "format",
+             .choices = {"json", "pretty", "github"},
+             .help = "output format (default json); github: annotations at\n"
+                     "the rules that denied, for GitHub Actions"},
+            {.name = "explain",
+             .help = "add the trace: rules run, requirements and compared values\n"
+                     "(decided by the interpreter, which keeps the trace)"},
+            {.name = "engine",
+             .choices = {"auto", "jit", "interp"},
+             .help = "the interpreter, the LLVM JIT, or auto (default): the\n"
+                     "interpreter for one event or a stream file under\n"
+                     "2 MB, the JIT for larger files and standard input"},
+            {.name = "no-cache",
+             .help = "parse the policies and compile the JIT's code afresh,\n"
+                     "without the caches ($XDG_CACHE_HOME/charter, else\n"
+                     "~/.cache/charter)"},
+            {.name = "verbose",
+             .help = "say on stderr what loading and compiling did (times, the\n"
+                     "engine, the JIT's cache hit or miss)"},
+            {.name = "max-event-bytes", .placeholder = "N", .help = "the size limit of one event (default 1048576)"},
+            {.name = "log", .placeholder = "FILE", .help = "append a hash-chained record of each decision to FILE"},
+            {.name = "log-key-file",
+             .placeholder = "FILE",
+             .help = "chain the log with HMAC-SHA256 under the key in FILE"},
+            {.name = "log-redact", .help = "log the event's hash but not the event itself"},
+        },
+    .notes =
+        "exit: 0 every event allowed, 1 a deny, 2 policy errors, bad usage or a log\n"
+        "      that cannot be written (the run stops before showing an unlogged decision),\n"
+        "      3 a malformed event or an evaluation error (the stream goes on)\n",
+};
 
 namespace {
 
@@ -291,70 +306,40 @@ int EvalOne(Evaluator& evaluator, const EvalOptions& options) {
   return ExitCode(outcome == Outcome::Error, outcome == Outcome::Deny);
 }
 
+// The options as EvalOptions; false after printing why a value is refused.
+bool ReadEvalOptions(const ParsedArgs& parsed, EvalOptions& options) {
+  options.policies = parsed.All("policy");
+  options.events_stream = parsed.Get("events");
+  options.format = parsed.Get("format", options.format);
+  options.log.path = parsed.Get("log");
+  options.log.key_file = parsed.Get("log-key-file");
+  options.log.redact = parsed.Has("log-redact");
+  options.explain = parsed.Has("explain");
+  options.no_cache = parsed.Has("no-cache");
+  options.verbose = parsed.Has("verbose");
+  if (parsed.Has("engine")) ParseEngine(parsed.Get("engine"), options.engine);  // the table allows only its names
+  if (parsed.Has("max-event-bytes")) {
+    std::string v = parsed.Get("max-event-bytes");
+    char* end = nullptr;
+    unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n == 0 || n > (1ULL << 30)) {
+      fmt::print(stderr, "charter eval: --max-event-bytes takes a size from 1 to 1073741824, not `{}`\n", v);
+      return false;
+    }
+    options.max_event_bytes = n;
+  }
+  return true;
+}
+
 }  // namespace
 
 int RunEval(const std::vector<std::string>& args) {
+  int exit_code = kExitOk;
+  auto parsed = ParseOrExplain(kEval, args, exit_code);
+  if (!parsed) return exit_code;
   EvalOptions options;
-  std::vector<std::string> positional;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    auto value = [&](const char* name, std::string& out) {
-      if (i + 1 >= args.size()) {
-        fmt::print(stderr, "charter eval: {} needs a value\n", name);
-        return false;
-      }
-      out = args[++i];
-      return true;
-    };
-    std::string v;
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kEvalUsage, stdout);
-      return kExitOk;
-    } else if (arg == "-p" || arg == "--policy") {
-      if (!value("--policy", v)) return kExitUsage;
-      options.policies.push_back(v);
-    } else if (arg == "--events") {
-      if (!value("--events", options.events_stream)) return kExitUsage;
-    } else if (arg == "--format") {
-      if (!value("--format", options.format)) return kExitUsage;
-      if (options.format != "json" && options.format != "pretty" && options.format != "github") {
-        fmt::print(stderr, "charter eval: --format takes json, pretty or github, not `{}`\n", options.format);
-        return kExitUsage;
-      }
-    } else if (arg == "--log") {
-      if (!value("--log", options.log.path)) return kExitUsage;
-    } else if (arg == "--log-key-file") {
-      if (!value("--log-key-file", options.log.key_file)) return kExitUsage;
-    } else if (arg == "--log-redact") {
-      options.log.redact = true;
-    } else if (arg == "--engine") {
-      if (!value("--engine", v)) return kExitUsage;
-      if (!ParseEngine(v, options.engine)) {
-        fmt::print(stderr, "charter eval: --engine takes auto, jit or interp, not `{}`\n", v);
-        return kExitUsage;
-      }
-    } else if (arg == "--explain") {
-      options.explain = true;
-    } else if (arg == "--no-cache") {
-      options.no_cache = true;
-    } else if (arg == "--verbose") {
-      options.verbose = true;
-    } else if (arg == "--max-event-bytes") {
-      if (!value("--max-event-bytes", v)) return kExitUsage;
-      char* end = nullptr;
-      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n == 0 || n > (1ULL << 30)) {
-        fmt::print(stderr, "charter eval: --max-event-bytes takes a size from 1 to 1073741824, not `{}`\n", v);
-        return kExitUsage;
-      }
-      options.max_event_bytes = n;
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      fmt::print(stderr, "charter eval: unknown option `{}`; run `charter eval --help`\n", arg);
-      return kExitUsage;
-    } else {
-      positional.push_back(arg);
-    }
-  }
+  if (!ReadEvalOptions(*parsed, options)) return kExitUsage;
+  const std::vector<std::string>& positional = parsed->positional;
   if (options.policies.empty()) {
     fmt::print(stderr, "charter eval: no policy given; use -p POLICY\n");
     return kExitUsage;

@@ -14,28 +14,32 @@
 #include <fmt/format.h>
 
 #include "compiler/diagnostics/render.h"
+#include "compiler/driver/args.h"
 #include "compiler/driver/policy_set.h"
 #include "compiler/driver/verbs.h"
 #include "compiler/format/format.h"
 
 namespace charter::driver {
 
-static const char kFmtUsage[] =
-    "usage: charter fmt [-w | --check] FILE...\n"
-    "\n"
-    "Lays policies out in Charter's one canonical layout, keeping every comment.\n"
-    "A file that does not parse is refused and left as it is.\n"
-    "\n"
-    "options:\n"
-    "  -w, --write   rewrite the files in place (those that change)\n"
-    "  --check       change nothing; list the files that are not formatted\n"
-    "  -h, --help    show this help\n"
-    "\n"
-    "Without -w or --check, prints the formatted text of one FILE (`-` reads\n"
-    "standard input). A directory stands for the .charter files directly inside it.\n"
-    "\n"
-    "exit: 0 done (with --check: all formatted), 1 --check found files to format,\n"
-    "      2 a file does not parse or cannot be read or written, or bad usage\n";
+static const VerbSpec kFmt = {
+    .name = "fmt",
+    .synopsis =
+        "usage: charter fmt [-w | --check] FILE...\n"
+        "\n"
+        "Lays policies out in Charter's one canonical layout, keeping every comment.\n"
+        "A file that does not parse is refused and left as it is.\n",
+    .options =
+        {
+            {.name = "write", .short_name = 'w', .help = "rewrite the files in place (those that change)"},
+            {.name = "check", .help = "change nothing; list the files that are not formatted"},
+        },
+    .notes =
+        "Without -w or --check, prints the formatted text of one FILE (`-` reads\n"
+        "standard input). A directory stands for the .charter files directly inside it.\n"
+        "\n"
+        "exit: 0 done (with --check: all formatted), 1 --check found files to format,\n"
+        "      2 a file does not parse or cannot be read or written, or bad usage\n",
+};
 
 namespace {
 
@@ -103,24 +107,12 @@ void PrintFirstDifference(const std::string& path, const std::string& before, co
 }  // namespace
 
 int RunFmt(const std::vector<std::string>& args) {
+  int exit_code = kExitOk;
+  auto parsed = ParseOrExplain(kFmt, args, exit_code);
+  if (!parsed) return exit_code;
   FmtMode mode = FmtMode::Print;
-  bool write = false, check = false;
-  std::vector<std::string> paths;
-  for (const auto& arg : args) {
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kFmtUsage, stdout);
-      return kExitOk;
-    } else if (arg == "-w" || arg == "--write") {
-      write = true;
-    } else if (arg == "--check") {
-      check = true;
-    } else if (!arg.empty() && arg[0] == '-' && arg != "-") {
-      fmt::print(stderr, "charter fmt: unknown option `{}`; run `charter fmt --help`\n", arg);
-      return kExitUsage;
-    } else {
-      paths.push_back(arg);
-    }
-  }
+  bool write = parsed->Has("write"), check = parsed->Has("check");
+  std::vector<std::string> paths = parsed->positional;
   if (write && check) {
     fmt::print(stderr, "charter fmt: -w and --check exclude each other\n");
     return kExitUsage;

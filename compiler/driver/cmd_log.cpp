@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/driver/args.h"
 #include "compiler/driver/verbs.h"
 #include "compiler/log/crypto.h"
 #include "compiler/log/export.h"
@@ -13,28 +14,31 @@
 
 namespace charter::driver {
 
-static const char kLogUsage[] =
-    "usage: charter log verify [--key-file FILE] LOG\n"
-    "       charter log export [--since DATE] [--until DATE] [--format json|csv]\n"
-    "                          [--key-file FILE | --no-verify] LOG\n"
-    "\n"
-    "verify  checks every line of a decision log written by `charter eval --log`:\n"
-    "        each record's hash, and its `prev` against the line before. Reports\n"
-    "        the first broken line (edited, deleted, inserted, reordered or cut).\n"
-    "export  prints the records whose `ts` is in [--since, --until) as one JSON\n"
-    "        report with a summary (default), or as CSV rows\n"
-    "        ts,id,kind,decision,codes,policy. The log is verified first.\n"
-    "\n"
-    "options:\n"
-    "  --key-file FILE   the HMAC key the log was written with (--log-key-file)\n"
-    "  --since DATE      YYYY-MM-DD (midnight UTC) or an RFC 3339 time, inclusive\n"
-    "  --until DATE      the same, exclusive\n"
-    "  --format json|csv export format (default json)\n"
-    "  --no-verify       export without checking the chain first\n"
-    "  -h, --help        show this help\n"
-    "\n"
-    "exit: 0 the chain holds (export: written), 1 the log was tampered with,\n"
-    "      2 bad usage, an unreadable log, or a keyed log without its key\n";
+static const VerbSpec kLog = {
+    .name = "log",
+    .synopsis =
+        "usage: charter log verify [--key-file FILE] LOG\n"
+        "       charter log export [--since DATE] [--until DATE] [--format json|csv]\n"
+        "                          [--key-file FILE | --no-verify] LOG\n"
+        "\n"
+        "verify  checks every line of a decision log written by `charter eval --log`:\n"
+        "        each record's hash, and its `prev` against the line before. Reports\n"
+        "        the first broken line (edited, deleted, inserted, reordered or cut).\n"
+        "export  prints the records whose `ts` is in [--since, --until) as one JSON\n"
+        "        report with a summary (default), or as CSV rows\n"
+        "        ts,id,kind,decision,codes,policy. The log is verified first.\n",
+    .options =
+        {
+            {.name = "key-file", .placeholder = "FILE", .help = "the HMAC key the log was written with (--log-key-file)"},
+            {.name = "since", .placeholder = "DATE", .help = "YYYY-MM-DD (midnight UTC) or an RFC 3339 time, inclusive"},
+            {.name = "until", .placeholder = "DATE", .help = "the same, exclusive"},
+            {.name = "format", .choices = {"json", "csv"}, .help = "export format (default json)"},
+            {.name = "no-verify", .help = "export without checking the chain first"},
+        },
+    .notes =
+        "exit: 0 the chain holds (export: written), 1 the log was tampered with,\n"
+        "      2 bad usage, an unreadable log, or a keyed log without its key\n",
+};
 
 namespace {
 
@@ -96,54 +100,33 @@ int Export(const LogArgs& args, const log::ChainDigest& digest) {
 }  // namespace
 
 int RunLog(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "-h" || args[0] == "--help") {
-    std::fputs(kLogUsage, args.empty() ? stderr : stdout);
-    return args.empty() ? kExitUsage : kExitOk;
+  if (args.empty()) {
+    std::fputs(HelpText(kLog).c_str(), stderr);
+    return kExitUsage;
   }
-  const std::string& action = args[0];
+  int exit_code = kExitOk;
+  auto options = ParseOrExplain(kLog, args, exit_code);
+  if (!options) return exit_code;
+  const std::string action = options->positional.empty() ? "" : options->positional[0];
   if (action != "verify" && action != "export") {
     fmt::print(stderr, "charter log: unknown action `{}`; run `charter log --help`\n", action);
     return kExitUsage;
   }
-  LogArgs parsed;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    auto value = [&](std::string& out) {
-      if (i + 1 >= args.size()) {
-        fmt::print(stderr, "charter log: {} needs a value\n", arg);
-        return false;
-      }
-      out = args[++i];
-      return true;
-    };
-    bool export_only = arg == "--since" || arg == "--until" || arg == "--format" || arg == "--no-verify";
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kLogUsage, stdout);
-      return kExitOk;
-    } else if (export_only && action != "export") {
-      fmt::print(stderr, "charter log: {} is an option of `charter log export`\n", arg);
-      return kExitUsage;
-    } else if (arg == "--key-file") {
-      if (!value(parsed.key_file)) return kExitUsage;
-    } else if (arg == "--since") {
-      if (!value(parsed.since)) return kExitUsage;
-    } else if (arg == "--until") {
-      if (!value(parsed.until)) return kExitUsage;
-    } else if (arg == "--format") {
-      if (!value(parsed.format)) return kExitUsage;
-      if (parsed.format != "json" && parsed.format != "csv") {
-        fmt::print(stderr, "charter log: --format takes json or csv, not `{}`\n", parsed.format);
+  if (action != "export") {
+    for (const char* export_only : {"since", "until", "format", "no-verify"}) {
+      if (options->Has(export_only)) {
+        fmt::print(stderr, "charter log: --{} is an option of `charter log export`\n", export_only);
         return kExitUsage;
       }
-    } else if (arg == "--no-verify") {
-      parsed.no_verify = true;
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      fmt::print(stderr, "charter log: unknown option `{}`; run `charter log --help`\n", arg);
-      return kExitUsage;
-    } else {
-      parsed.files.push_back(arg);
     }
   }
+  LogArgs parsed;
+  parsed.key_file = options->Get("key-file");
+  parsed.since = options->Get("since");
+  parsed.until = options->Get("until");
+  parsed.format = options->Get("format", parsed.format);
+  parsed.no_verify = options->Has("no-verify");
+  parsed.files.assign(options->positional.begin() + 1, options->positional.end());
   if (parsed.files.size() != 1) {
     fmt::print(stderr, "charter log {}: give one log file\n", action);
     return kExitUsage;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/driver/args.h"
 #include "compiler/driver/test_runner.h"
 #include "compiler/driver/verbs.h"
 #include "compiler/ir/ir.h"
@@ -13,20 +14,24 @@
 
 namespace charter::driver {
 
-static const char kLspUsage[] =
-    "usage: charter lsp [options]\n"
-    "\n"
-    "Runs the Charter language server (LSP 3.17) over standard input and\n"
-    "output, for editors: diagnostics, completion, hover, navigation, rename,\n"
-    "symbols, formatting, semantic tokens, folding, signature help and a\n"
-    "\"run test\" code lens.\n"
-    "\n"
-    "options:\n"
-    "  --stdio            use standard input and output (the default)\n"
-    "  --stdlib DIR       where `import std.x` looks (default: $CHARTER_STDLIB or built-in)\n"
-    "  -h, --help         show this help\n"
-    "\n"
-    "exit: 0 after shutdown and exit, 1 when the client went away without shutdown\n";
+static const VerbSpec kLsp = {
+    .name = "lsp",
+    .synopsis =
+        "usage: charter lsp [options]\n"
+        "\n"
+        "Runs the Charter language server (LSP 3.17) over standard input and\n"
+        "output, for editors: diagnostics, completion, hover, navigation, rename,\n"
+        "symbols, formatting, semantic tokens, folding, signature help and a\n"
+        "\"run test\" code lens.\n",
+    .options =
+        {
+            {.name = "stdio", .repeatable = true, .help = "use standard input and output (the default)"},
+            {.name = "stdlib",
+             .placeholder = "DIR",
+             .help = "where `import std.x` looks (default: $CHARTER_STDLIB or built-in)"},
+        },
+    .notes = "exit: 0 after shutdown and exit, 1 when the client went away without shutdown\n",
+};
 
 namespace {
 
@@ -57,20 +62,15 @@ lsp::TestOutcome RunOneTest(CheckedProgram& checked, const std::string& title) {
 }  // namespace
 
 int RunLsp(const std::vector<std::string>& args) {
-  lsp::ServerOptions options;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-h" || args[i] == "--help") {
-      std::fputs(kLspUsage, stdout);
-      return kExitOk;
-    }
-    if (args[i] == "--stdio") continue;
-    if (args[i] == "--stdlib" && i + 1 < args.size()) {
-      options.stdlib_dir = args[++i];
-      continue;
-    }
-    fmt::print(stderr, "charter lsp: unknown option `{}`\n{}", args[i], kLspUsage);
+  int exit_code = kExitOk;
+  auto parsed = ParseOrExplain(kLsp, args, exit_code);
+  if (!parsed) return exit_code;
+  if (!parsed->positional.empty()) {
+    fmt::print(stderr, "charter lsp: unexpected argument `{}`; run `charter lsp --help`\n", parsed->positional[0]);
     return kExitUsage;
   }
+  lsp::ServerOptions options;
+  options.stdlib_dir = parsed->Get("stdlib");
   options.run_test = RunOneTest;
   lsp::FrameWriter writer(lsp::FdWriter(STDOUT_FILENO));
   lsp::Server server(options, [&writer](const nlohmann::json& message) {

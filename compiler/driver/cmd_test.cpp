@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/diagnostics/render.h"
+#include "compiler/driver/args.h"
 #include "compiler/driver/engines.h"
 #include "compiler/driver/policy_set.h"
 #include "compiler/driver/test_runner.h"
@@ -12,28 +13,34 @@
 
 namespace charter::driver {
 
-static const char kTestUsage[] =
-    "usage: charter test [options] [PATH...]\n"
-    "\n"
-    "Runs the `test` blocks of each policy (default: the current directory).\n"
-    "A directory stands for the .charter files directly inside it; each file\n"
-    "is loaded with its imports and tested on its own.\n"
-    "\n"
-    "options:\n"
-    "  --format text|json|junit|github\n"
-    "                            output format (default text); github: an\n"
-    "                            annotation at each failed expectation\n"
-    "  --coverage                report rules never run, reasons never produced\n"
-    "                            and requirements never met by the tests\n"
-    "  -v, --verbose             list passing tests too (text)\n"
-    "  --engine auto|interp|jit|both\n"
-    "                            who decides: the interpreter (auto), the JIT,\n"
-    "                            or both, failing any test where they disagree\n"
-    "  --no-cache                parse the policies and compile the JIT's code afresh,\n"
-    "                            without the caches ($XDG_CACHE_HOME/charter)\n"
-    "  -h, --help                show this help\n"
-    "\n"
-    "exit: 0 all tests passed, 1 a test failed, 2 policy errors or bad usage\n";
+static const VerbSpec kTest = {
+    .name = "test",
+    .synopsis =
+        "usage: charter test [options] [PATH...]\n"
+        "\n"
+        "Runs the `test` blocks of each policy (default: the current directory).\n"
+        "A directory stands for the .charter files directly inside it; each file\n"
+        "is loaded with its imports and tested on its own.\n",
+    .options =
+        {
+            {.name = "format",
+             .choices = {"text", "json", "junit", "github"},
+             .help = "output format (default text); github: an\n"
+                     "annotation at each failed expectation"},
+            {.name = "coverage",
+             .help = "report rules never run, reasons never produced\n"
+                     "and requirements never met by the tests"},
+            {.name = "verbose", .short_name = 'v', .help = "list passing tests too (text)"},
+            {.name = "engine",
+             .choices = {"auto", "interp", "jit", "both"},
+             .help = "who decides: the interpreter (auto), the JIT,\n"
+                     "or both, failing any test where they disagree"},
+            {.name = "no-cache",
+             .help = "parse the policies and compile the JIT's code afresh,\n"
+                     "without the caches ($XDG_CACHE_HOME/charter)"},
+        },
+    .notes = "exit: 0 all tests passed, 1 a test failed, 2 policy errors or bad usage\n",
+};
 
 namespace {
 
@@ -230,45 +237,15 @@ void CompareEngines(std::vector<TestResult>& interp, const std::vector<TestResul
 }  // namespace
 
 int RunTest(const std::vector<std::string>& args) {
-  std::string format = "text";
-  bool coverage = false, verbose = false, both = false, no_cache = false;
+  int exit_code = kExitOk;
+  auto parsed = ParseOrExplain(kTest, args, exit_code);
+  if (!parsed) return exit_code;
+  std::string format = parsed->Get("format", "text");
+  bool coverage = parsed->Has("coverage"), verbose = parsed->Has("verbose"), no_cache = parsed->Has("no-cache");
+  bool both = parsed->Get("engine") == "both";
   EngineKind engine = EngineKind::Auto;
-  std::vector<std::string> paths;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kTestUsage, stdout);
-      return kExitOk;
-    } else if (arg == "--format") {
-      if (i + 1 >= args.size()) {
-        fmt::print(stderr, "charter test: --format needs a value\n");
-        return kExitUsage;
-      }
-      format = args[++i];
-      if (format != "text" && format != "json" && format != "junit" && format != "github") {
-        fmt::print(stderr, "charter test: --format takes text, json, junit or github, not `{}`\n", format);
-        return kExitUsage;
-      }
-    } else if (arg == "--engine") {
-      std::string v = i + 1 < args.size() ? args[++i] : "";
-      both = v == "both";
-      if (!both && !ParseEngine(v, engine)) {
-        fmt::print(stderr, "charter test: --engine takes auto, interp, jit or both, not `{}`\n", v);
-        return kExitUsage;
-      }
-    } else if (arg == "--coverage") {
-      coverage = true;
-    } else if (arg == "--no-cache") {
-      no_cache = true;
-    } else if (arg == "-v" || arg == "--verbose") {
-      verbose = true;
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      fmt::print(stderr, "charter test: unknown option `{}`; run `charter test --help`\n", arg);
-      return kExitUsage;
-    } else {
-      paths.push_back(arg);
-    }
-  }
+  if (parsed->Has("engine") && !both) ParseEngine(parsed->Get("engine"), engine);  // the table allows only its names
+  std::vector<std::string> paths = parsed->positional;
   if (paths.empty()) paths.push_back(".");
   std::vector<std::string> files = ExpandPolicyPaths(paths);
   if (files.empty()) {

@@ -1,5 +1,10 @@
 // The interpreter's side of compiler/check/builtins.def: each C symbol named
 // there has an adapter here from Values to the runtime's functions.
+#include <algorithm>
+#include <string_view>
+
+#include <fmt/format.h>
+
 #include "compiler/eval/run.h"
 #include "runtime/builtins/builtins.h"
 
@@ -25,17 +30,50 @@ static Value charter_semver_compare(Args a) { return Value::Int(runtime::SemverO
 
 }  // namespace adapters
 
-Value CallBuiltin(int64_t index, const std::vector<Value>& args) {
-  using Adapter = Value (*)(const std::vector<Value>&);
-  static const Adapter kAdapters[] = {
-#define BUILTIN(module, name, signature, symbol) &adapters::symbol,
+namespace {
+
+/// The number of parameters of a builtins.def signature, "(date, date) -> int".
+constexpr size_t Arity(std::string_view signature) {
+  std::string_view params = signature.substr(1, signature.find(')') - 1);
+  return params.empty() ? 0 : static_cast<size_t>(std::count(params.begin(), params.end(), ',')) + 1;
+}
+
+struct Builtin {
+  std::string_view name;  // module.name, for messages
+  size_t arity;
+  Value (*adapter)(const std::vector<Value>&);
+};
+
+constexpr Builtin kBuiltins[] = {
+#define BUILTIN(module, name, signature, symbol) {module "." name, Arity(signature), &adapters::symbol},
 #include "compiler/check/builtins.def"
 #undef BUILTIN
-  };
-  if (index < 0 || static_cast<size_t>(index) >= std::size(kAdapters)) {
-    throw EvalFailure{"internal error: unknown builtin", Span{}};
+};
+
+}  // namespace
+
+std::variant<Value, EvalError> CallBuiltin(int64_t index, const std::vector<Value>& args) {
+  if (index < 0 || static_cast<size_t>(index) >= std::size(kBuiltins)) {
+    return EvalError{"internal error: unknown builtin " + std::to_string(index), Span{}};
   }
-  return kAdapters[index](args);
+  const Builtin& builtin = kBuiltins[index];
+  if (args.size() != builtin.arity) {
+    return EvalError{fmt::format("internal error: builtin `{}` takes {} arguments, not {}", builtin.name, builtin.arity,
+                                 args.size()),
+                     Span{}};
+  }
+  try {
+    return builtin.adapter(args);
+  } catch (const std::bad_variant_access&) {  // a Value's accessor on an argument of another type
+    return EvalError{fmt::format("internal error: builtin `{}` was given an argument of the wrong type", builtin.name),
+                     Span{}};
+  }
+}
+
+Value Run::CallBuiltin(int64_t index, const std::vector<Value>& args) {
+  auto result = eval::CallBuiltin(index, args);
+  if (auto* error = std::get_if<EvalError>(&result)) throw EvalFailure{std::move(error->message), error->at};
+  return std::get<Value>(std::move(result));
 }
 
 }  // namespace charter::eval

@@ -79,7 +79,9 @@ std::string ToText(const Value& value, const Type* type, const CheckedProgram& p
 nlohmann::ordered_json ToJson(const Value& value, const Type* type, const CheckedProgram& program);
 
 /// Calls builtin `index` of compiler/check/builtins.def (shared with the JIT's runtime).
-Value CallBuiltin(int64_t index, const std::vector<Value>& args);
+/// An index the table does not have, or arguments that do not fit the builtin's
+/// signature, give an EvalError: nothing is thrown.
+std::variant<Value, EvalError> CallBuiltin(int64_t index, const std::vector<Value>& args);
 
 /// The JSON spelling of an enum or tier member.
 std::string MemberSpelling(const ast::Decl* enum_decl, int64_t index);

@@ -243,9 +243,17 @@ std::optional<eval::EvalError> LlvmEngine::Run(int32_t event_kind, const Charter
 
 extern "C" __attribute__((visibility("default"))) const int charter_jit_abi_version = charter::jit::kAbiVersion;
 
+// Nothing may leave the plugin as an exception: what anything in compiling throws becomes `error`.
 extern "C" __attribute__((visibility("default"))) charter::jit::Engine* charter_jit_create_engine(
-    const charter::ir::Module* module, const charter::jit::EngineOptions* options, std::string* error) {
-  auto engine = std::make_unique<charter::jit::LlvmEngine>(*module);
-  if (!engine->Compile(*options, *error)) return nullptr;
-  return engine.release();
+    const charter::ir::Module* module, const charter::jit::EngineOptions* options, std::string* error) noexcept {
+  try {
+    auto engine = std::make_unique<charter::jit::LlvmEngine>(*module);
+    if (!engine->Compile(*options, *error)) return nullptr;
+    return engine.release();
+  } catch (const std::exception& e) {
+    *error = std::string("internal error while compiling: ") + e.what();
+  } catch (...) {
+    *error = "internal error while compiling: an exception that is not a std::exception";
+  }
+  return nullptr;
 }

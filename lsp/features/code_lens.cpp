@@ -54,7 +54,8 @@ void RegisterCodeLens(MethodTable& table, Workspace& workspace) {
           }
           *outcome = run(*checked, title);
         },
-        [outcome, title, reply, &workspace] {
+        [outcome, title, reply, &workspace](const JobFailure& failure) {
+          if (failure) return reply(RpcError{error_code::kInternalError, "running the test failed: " + *failure});
           std::string message = !outcome->found && outcome->messages.empty() ? "no test titled \"" + title + "\""
                                 : outcome->passed ? "PASS " + title
                                                   : "FAIL " + title;

@@ -89,7 +89,10 @@ void RegisterFormatting(MethodTable& table, Workspace& workspace) {
           }
           *result = edits;
         },
-        [result, reply] { reply(*result); });
+        [result, reply](const JobFailure& failure) {
+          if (failure) return reply(RpcError{error_code::kInternalError, "formatting failed: " + *failure});
+          reply(*result);
+        });
   };
   table.RawRequest("textDocument/formatting", [format](const nlohmann::json& params, Reply reply) {
     format(params.get<UriParams>().uri, std::nullopt, std::move(reply));

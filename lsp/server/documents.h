@@ -20,6 +20,7 @@ struct Document {
   uint64_t generation = 0;                     // bumped on every change
   std::shared_ptr<const Analysis> analysis;    // the newest, possibly of an older text
   uint64_t analysed_generation = UINT64_MAX;   // the generation `analysis` is of
+  uint64_t failed_generation = UINT64_MAX;     // a generation whose analysis threw: not tried again
   std::shared_ptr<const Analysis> last_good;   // the newest without syntax errors
   bool fresh() const { return analysis && analysed_generation == generation; }
 };

@@ -1,5 +1,6 @@
 // The method table: one generic wrapper parses params (a failure is
-// InvalidParams) and answers through a Reply, now or later.
+// InvalidParams) and answers through a Reply, now or later. A feature that
+// throws is answered with InternalError: every request gets an answer.
 #pragma once
 
 #include <functional>
@@ -27,7 +28,11 @@ class MethodTable {
   /// A request answered at once.
   template <typename P>
   void Request(const std::string& method, std::function<Result(const P&)> fn) {
-    requests_[method] = [fn](const nlohmann::json& params, Reply reply) { reply(fn(params.get<P>())); };
+    Workspace* ws = &workspace_;
+    requests_[method] = [fn, ws, method](const nlohmann::json& params, Reply reply) {
+      P p = params.get<P>();
+      reply(Guarded(*ws, method, [&] { return fn(p); }));
+    };
   }
 
   /// A request answered from an analysis of the document's current text (P has `uri`).
@@ -35,11 +40,14 @@ class MethodTable {
   void Analysed(const std::string& method,
                 std::function<Result(const P&, const Document&, const Analysis&)> fn) {
     Workspace* ws = &workspace_;
-    requests_[method] = [fn, ws](const nlohmann::json& params, Reply reply) {
+    requests_[method] = [fn, ws, method](const nlohmann::json& params, Reply reply) {
       P p = params.get<P>();
-      ws->WhenAnalysed(p.uri, [fn, p, reply](const Document* doc, std::shared_ptr<const Analysis> analysis) {
-        if (!doc || !analysis) return reply(RpcError{error_code::kRequestFailed, "the document is not open"});
-        reply(fn(p, *doc, *analysis));
+      ws->WhenAnalysed(p.uri, [fn, p, reply, ws, method](const Document* doc, std::shared_ptr<const Analysis> analysis) {
+        if (!doc) return reply(RpcError{error_code::kRequestFailed, "the document is not open"});
+        if (!analysis) {
+          return reply(RpcError{error_code::kInternalError, "the document could not be analysed; see the server's log"});
+        }
+        reply(Guarded(*ws, method, [&] { return fn(p, *doc, *analysis); }));
       });
     };
   }
@@ -60,6 +68,18 @@ class MethodTable {
   void RawRequest(const std::string& method, RequestFn fn) { requests_[method] = std::move(fn); }
 
  private:
+  /// The feature's answer, or InternalError with what it threw (logged too).
+  template <typename Fn>
+  static Result Guarded(const Workspace& ws, const std::string& method, Fn&& fn) {
+    try {
+      return fn();
+    } catch (...) {
+      std::string message = method + " failed: " + CurrentExceptionText();
+      ws.Log(message);
+      return RpcError{error_code::kInternalError, message};
+    }
+  }
+
   Workspace& workspace_;
   std::map<std::string, RequestFn> requests_;
   std::map<std::string, NotificationFn> notifications_;

@@ -25,11 +25,20 @@ void SharedState::Noticed(const json& message) {
   }
 }
 
+namespace {
+
+ServerOptions WithLog(ServerOptions options) {
+  if (!options.log) options.log = StderrLog();
+  return options;
+}
+
+}  // namespace
+
 Server::Server(ServerOptions options, Workspace::Send send, bool inline_worker)
-    : options_(std::move(options)),
+    : options_(WithLog(std::move(options))),
       send_(std::move(send)),
       shared_(std::make_shared<SharedState>()),
-      worker_(inline_worker),
+      worker_(options_.log, inline_worker),
       workspace_(options_, send_, shared_->inbox, worker_),
       table_(workspace_) {
   std::shared_ptr<SharedState> shared = shared_;
@@ -105,8 +114,9 @@ void Server::Handle(Event event) {
     case Event::Kind::Continuation:
       try {
         event.continuation();
-      } catch (const std::exception&) {
-        // A failed continuation must not take the session down; its request was answered by its wrapper.
+      } catch (...) {
+        // A failed continuation must not take the session down; the wrappers answer their requests first.
+        workspace_.Log("a continuation failed: " + CurrentExceptionText());
       }
       break;
   }
@@ -180,8 +190,8 @@ void Server::HandleRequest(const json& id, const std::string& method, const json
     (*fn)(params, reply);
   } catch (const json::exception& e) {
     Send(ErrorResponse(id, error_code::kInvalidParams, std::string("invalid params: ") + e.what()));
-  } catch (const std::exception& e) {
-    Send(ErrorResponse(id, error_code::kInternalError, e.what()));
+  } catch (...) {
+    Send(ErrorResponse(id, error_code::kInternalError, method + " failed: " + CurrentExceptionText()));
   }
 }
 
@@ -207,8 +217,11 @@ void Server::HandleNotification(const std::string& method, const json& params) {
   if (!fn) return;
   try {
     (*fn)(params);
-  } catch (const std::exception&) {
-    // A notification has no answer; a malformed one is ignored.
+  } catch (const json::exception& e) {
+    // A notification has no answer: the log is the only trace of it.
+    workspace_.Log("ignored " + method + " with invalid params: " + e.what());
+  } catch (...) {
+    workspace_.Log(method + " failed: " + CurrentExceptionText());
   }
 }
 

@@ -43,6 +43,9 @@ class Server {
   bool exited() const { return exited_; }
   int exit_code() const { return exit_code_; }
   std::shared_ptr<SharedState> shared() { return shared_; }
+  /// The table features are registered in; embedders and tests may add methods.
+  MethodTable& methods() { return table_; }
+  Workspace& workspace() { return workspace_; }
 
   /// Serves a session: reads frames on a thread, handles them here until `exit` or end of input.
   int Run(FrameReader::ReadFn read);

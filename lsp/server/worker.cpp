@@ -2,7 +2,7 @@
 
 namespace charter::lsp {
 
-Worker::Worker(bool inline_mode) : inline_(inline_mode) {
+Worker::Worker(LogSink log, bool inline_mode) : log_(std::move(log)), inline_(inline_mode) {
   if (!inline_) thread_ = std::thread([this] { Loop(); });
 }
 
@@ -17,7 +17,7 @@ Worker::~Worker() {
 
 void Worker::Post(std::function<void()> job) {
   if (inline_) {
-    job();
+    RunGuarded(job);
     return;
   }
   {
@@ -32,6 +32,15 @@ bool Worker::Busy() {
   return running_job_ || !jobs_.empty();
 }
 
+// An exception escaping the thread's function would end the process, and with it the editor's session.
+void Worker::RunGuarded(std::function<void()>& job) {
+  try {
+    job();
+  } catch (...) {
+    log_("a background job failed: " + CurrentExceptionText());
+  }
+}
+
 void Worker::Loop() {
   for (;;) {
     std::function<void()> job;
@@ -43,7 +52,7 @@ void Worker::Loop() {
       jobs_.pop_front();
       running_job_ = true;
     }
-    job();
+    RunGuarded(job);
     std::lock_guard<std::mutex> lock(mutex_);
     running_job_ = false;
   }

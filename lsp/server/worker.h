@@ -9,18 +9,23 @@
 #include <mutex>
 #include <thread>
 
+#include "lsp/server/log.h"
+
 namespace charter::lsp {
 
 class Worker {
  public:
-  /// `inline_mode` runs jobs at Post() time (unit tests, no threads).
-  explicit Worker(bool inline_mode = false);
+  /// `inline_mode` runs jobs at Post() time (unit tests, no threads). A job
+  /// that throws is reported to `log` and the worker goes on with the next.
+  explicit Worker(LogSink log, bool inline_mode = false);
   ~Worker();
   void Post(std::function<void()> job);
   bool Busy();
 
  private:
   void Loop();
+  void RunGuarded(std::function<void()>& job);
+  LogSink log_;
   bool inline_;
   std::mutex mutex_;
   std::condition_variable ready_;

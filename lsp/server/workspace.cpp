@@ -4,6 +4,15 @@
 
 namespace charter::lsp {
 
+template <typename Fn>
+void Workspace::Guarded(const std::string& what, Fn&& fn) {
+  try {
+    fn();
+  } catch (...) {
+    Log(what + " failed: " + CurrentExceptionText());
+  }
+}
+
 Document* Workspace::Find(const std::string& uri) {
   auto it = documents_.find(uri);
   return it == documents_.end() ? nullptr : &it->second;
@@ -32,7 +41,7 @@ void Workspace::Close(const std::string& uri) {
   if (waiting != waiters_.end()) {
     auto callbacks = std::move(waiting->second);
     waiters_.erase(waiting);
-    for (auto& callback : callbacks) callback(nullptr, nullptr);
+    for (auto& callback : callbacks) Guarded("a request waiting on " + uri, [&] { callback(nullptr, nullptr); });
   }
   Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", nlohmann::json::array()}});
 }
@@ -52,6 +61,7 @@ void Workspace::WhenAnalysed(const std::string& uri,
   Document* doc = Find(uri);
   if (!doc) return ready(nullptr, nullptr);
   if (doc->fresh()) return ready(doc, doc->analysis);
+  if (doc->failed_generation == doc->generation) return ready(doc, nullptr);
   waiters_[uri].push_back(std::move(ready));
   Schedule();
 }
@@ -59,44 +69,59 @@ void Workspace::WhenAnalysed(const std::string& uri,
 void Workspace::Schedule() {
   if (analysing_) return;
   for (auto& [uri, doc] : documents_) {
-    if (doc.fresh() || change_pending(uri)) continue;
+    if (doc.fresh() || doc.failed_generation == doc.generation || change_pending(uri)) continue;
     analysing_ = true;
     std::string path = doc.path, text = doc.text, key = uri;
     uint64_t generation = doc.generation;
     AnalysisOptions options = OptionsFor(doc);
     auto result = std::make_shared<std::shared_ptr<const Analysis>>();
     OnWorker([=] { *result = Analyze(path, text, options); },
-             [this, key, generation, result] { Finished(key, generation, *result); });
+             [this, key, generation, result](const JobFailure& failure) {
+               if (failure) Log("analysing " + key + " failed: " + *failure);
+               Finished(key, generation, failure ? nullptr : *result);
+             });
     return;
   }
 }
 
-void Workspace::OnWorker(std::function<void()> job, std::function<void()> done) {
+void Workspace::OnWorker(std::function<void()> job, std::function<void(const JobFailure&)> done) {
   EventQueue* inbox = &inbox_;
   worker_.Post([job = std::move(job), done = std::move(done), inbox]() mutable {
-    job();
+    JobFailure failure;
+    try {
+      job();
+    } catch (...) {
+      failure = CurrentExceptionText();
+    }
     Event event;
     event.kind = Event::Kind::Continuation;
-    event.continuation = std::move(done);
+    event.continuation = [done = std::move(done), failure = std::move(failure)] { done(failure); };
     inbox->Push(std::move(event));
   });
 }
 
+
+// `analysis` is null when analysing failed: waiters are still answered, and this text is not analysed again.
 void Workspace::Finished(const std::string& uri, uint64_t generation, std::shared_ptr<const Analysis> analysis) {
   analysing_ = false;
   Document* doc = Find(uri);
   if (doc && doc->generation == generation) {
-    doc->analysis = analysis;
-    doc->analysed_generation = generation;
-    if (analysis->syntax_ok) doc->last_good = analysis;
-    for (auto& hook : on_analysed_) hook(*doc);
+    if (analysis) {
+      doc->analysis = analysis;
+      doc->analysed_generation = generation;
+      if (analysis->syntax_ok) doc->last_good = analysis;
+      // Every hook and every waiter runs, whatever an earlier one threw.
+      for (auto& hook : on_analysed_) Guarded("an analysis hook for " + uri, [&] { hook(*doc); });
+    } else {
+      doc->failed_generation = generation;
+    }
     auto waiting = waiters_.find(uri);
     if (waiting != waiters_.end()) {
       auto callbacks = std::move(waiting->second);
       waiters_.erase(waiting);
-      for (auto& callback : callbacks) callback(doc, analysis);
+      for (auto& callback : callbacks) Guarded("a request waiting on " + uri, [&] { callback(doc, analysis); });
     }
-  } else if (doc && !doc->analysis) {
+  } else if (doc && !doc->analysis && analysis) {
     // A stale first analysis still serves completion until the fresh one lands.
     doc->analysis = analysis;
     if (analysis->syntax_ok) doc->last_good = analysis;

@@ -6,13 +6,15 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "compiler/check/check.h"
 #include "lsp/server/documents.h"
-#include "lsp/server/worker.h"
+#include "lsp/server/log.h"
 #include "lsp/server/queue.h"
+#include "lsp/server/worker.h"
 
 namespace charter::lsp {
 
@@ -28,7 +30,12 @@ struct ServerOptions {
   size_t max_body = 64 << 20;
   /// Lowers and runs the test titled `title`; injected by the driver, which owns the test runner.
   std::function<TestOutcome(CheckedProgram&, const std::string& title)> run_test;
+  /// Where the server reports failures no request can carry; empty: stderr.
+  LogSink log;
 };
+
+/// Why a job on the worker failed (what it threw, as text); none when it finished.
+using JobFailure = std::optional<std::string>;
 
 class Workspace {
  public:
@@ -43,12 +50,14 @@ class Workspace {
   const std::map<std::string, Document>& documents() const { return documents_; }
 
   /// Calls `ready` with an analysis of the document's current text once there is one
-  /// (at once when it is fresh); `ready` gets null when the document is not open.
+  /// (at once when it is fresh); `ready` gets a null document when the document is
+  /// not open, and a null analysis when analysing this text failed (logged).
   void WhenAnalysed(const std::string& uri, std::function<void(const Document*, std::shared_ptr<const Analysis>)> ready);
   /// Starts analysing documents whose text changed, one job at a time.
   void Schedule();
-  /// Runs `job` on the worker; `done` runs on the main thread afterwards.
-  void OnWorker(std::function<void()> job, std::function<void()> done);
+  /// Runs `job` on the worker; `done` runs on the main thread afterwards, told
+  /// whether `job` threw, so that a request waiting on it is answered either way.
+  void OnWorker(std::function<void()> job, std::function<void(const JobFailure&)> done);
 
   /// Called with each fresh analysis (diagnostics are published from here).
   void OnAnalysed(std::function<void(const Document&)> hook) { on_analysed_.push_back(std::move(hook)); }
@@ -57,9 +66,13 @@ class Workspace {
 
   void Notify(const std::string& method, nlohmann::json params);
   const ServerOptions& options() const { return options_; }
+  void Log(const std::string& line) const { options_.log(line); }
 
  private:
   void Finished(const std::string& uri, uint64_t generation, std::shared_ptr<const Analysis> analysis);
+  /// Runs `fn`; logs what it throws as "WHAT failed: ...".
+  template <typename Fn>
+  void Guarded(const std::string& what, Fn&& fn);
   AnalysisOptions OptionsFor(const Document& doc) const;
 
   const ServerOptions& options_;

@@ -2,6 +2,10 @@
 // stale analyses, and the answers of each feature on small policies.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <future>
+#include <stdexcept>
+
 #include "lsp/features/features.h"
 #include "lsp/server/server.h"
 #include "lsp/service/completion.h"
@@ -21,9 +25,16 @@ const char kPolicy[] =
     "  require event.n < limit else \"too_many\": \"n is {event.n}\"\n"
     "}\n";
 
+ServerOptions LoggingTo(std::vector<std::string>& lines) {
+  ServerOptions options;
+  options.log = [&lines](const std::string& line) { lines.push_back(line); };
+  return options;
+}
+
 struct Session {
   std::vector<json> out;
-  Server server{ServerOptions{}, [this](const json& m) { out.push_back(m); }, true};
+  std::vector<std::string> logged;  // the server's log lines
+  Server server{LoggingTo(logged), [this](const json& m) { out.push_back(m); }, true};
 
   json Request(int id, const std::string& method, json params) {
     server.HandleText(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
@@ -139,4 +150,95 @@ TEST_CASE("A call site names the callee and the argument under the cursor", "[ls
   CHECK(site->name == "days_between");
   CHECK(site->argument == 2);
   CHECK_FALSE(FindCall("let x = 1", 9));
+}
+
+// ------------------------------------------------------------------ error boundaries
+
+namespace {
+
+const char kUri[] = "file:///t/a.charter";
+json DocParams() { return {{"textDocument", {{"uri", kUri}}}}; }
+
+bool Logged(const Session& s, const std::string& text) {
+  for (const auto& line : s.logged) {
+    if (line.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("A feature that throws is answered with InternalError, at once or after the analysis", "[lsp]") {
+  Session s;
+  s.Start();
+  s.server.methods().Request<UriParams>("test/throws", [](const UriParams&) -> Result { throw 42; });
+  s.server.methods().Analysed<UriParams>("test/throwsLater", [](const UriParams&, const Document&, const Analysis&) -> Result {
+    throw std::runtime_error("boom");
+  });
+  json now = s.Request(2, "test/throws", DocParams());
+  CHECK(now["error"]["code"] == -32603);
+  CHECK(now["error"]["message"] == "test/throws failed: an exception that is not a std::exception");
+  s.Open(kUri, kPolicy);  // not analysed yet: the request waits for the analysis
+  json later = s.Request(3, "test/throwsLater", DocParams());
+  CHECK(later["error"]["code"] == -32603);
+  CHECK(later["error"]["message"] == "test/throwsLater failed: boom");
+  CHECK(Logged(s, "test/throwsLater failed: boom"));
+  // The session goes on.
+  json hover = s.Request(4, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", Pos(3, 22)}});
+  CHECK(hover.contains("result"));
+}
+
+TEST_CASE("Every request waiting on an analysis is called, even after one throws", "[lsp]") {
+  Session s;
+  s.Start();
+  s.Open(kUri, kPolicy);
+  int called = 0;
+  s.server.workspace().WhenAnalysed(kUri, [](const Document*, std::shared_ptr<const Analysis>) {
+    throw std::runtime_error("first waiter");
+  });
+  s.server.workspace().WhenAnalysed(kUri, [&called](const Document* doc, std::shared_ptr<const Analysis> analysis) {
+    called += doc && analysis;
+  });
+  s.server.Pump();
+  CHECK(called == 1);
+  CHECK(Logged(s, "a request waiting on file:///t/a.charter failed: first waiter"));
+  CHECK(s.Published(kUri).size() == 1);
+}
+
+TEST_CASE("A worker job that throws is logged and the worker runs the next job", "[lsp]") {
+  std::vector<std::string> logged;
+  std::mutex mutex;
+  std::promise<void> next_ran;
+  {
+    Worker worker([&](const std::string& line) {
+      std::lock_guard<std::mutex> lock(mutex);
+      logged.push_back(line);
+    });
+    worker.Post([] { throw std::runtime_error("boom"); });
+    worker.Post([&] { next_ran.set_value(); });
+    REQUIRE(next_ran.get_future().wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+  }
+  CHECK(logged == std::vector<std::string>{"a background job failed: boom"});
+}
+
+TEST_CASE("A job run through the workspace tells its continuation that it threw", "[lsp]") {
+  Session s;
+  s.Start();
+  std::optional<JobFailure> told;
+  s.server.workspace().OnWorker([] { throw std::runtime_error("boom"); },
+                                [&told](const JobFailure& failure) { told = failure; });
+  s.server.Pump();
+  REQUIRE(told);
+  CHECK(*told == JobFailure("boom"));
+}
+
+TEST_CASE("A notification that fails or has invalid params is logged", "[lsp]") {
+  Session s;
+  s.Start();
+  s.server.methods().Notification<UriParams>("test/notify", [](const UriParams&) { throw std::runtime_error("boom"); });
+  s.Notify("test/notify", DocParams());
+  CHECK(Logged(s, "test/notify failed: boom"));
+  s.Notify("textDocument/didOpen", json::object());
+  CHECK(Logged(s, "ignored textDocument/didOpen with invalid params: "));
+  CHECK(s.out.size() == 1);  // the initialize response only: notifications are never answered
 }

@@ -70,10 +70,4 @@ std::variant<Value, EvalError> CallBuiltin(int64_t index, const std::vector<Valu
   }
 }
 
-Value Run::CallBuiltin(int64_t index, const std::vector<Value>& args) {
-  auto result = eval::CallBuiltin(index, args);
-  if (auto* error = std::get_if<EvalError>(&result)) throw EvalFailure{std::move(error->message), error->at};
-  return std::get<Value>(std::move(result));
-}
-
 }  // namespace charter::eval

@@ -37,8 +37,6 @@ class Interpreter::Run {
 
   // run_expr.cpp
   Value EvalCall(const ir::Expr& expr, Frame& frame);
-  // eval::CallBuiltin with its error thrown as this run's failure; EvalCall finds it by this name first.
-  Value CallBuiltin(int64_t index, const std::vector<Value>& args);
   Value EvalCollection(const ir::Expr& expr, Frame& frame);
   Value EvalString(const ir::Expr& expr, Frame& frame);
   bool Matches(const ir::Expr& expr, const std::string& text, const std::string& pattern);

@@ -224,7 +224,12 @@ Value Run::EvalCall(const ir::Expr& e, Frame& frame) {
   std::vector<Value> args;
   args.reserve(e.args.size());
   for (const auto& a : e.args) args.push_back(Eval(*a, frame));
-  if (e.op == ir::Op::CallBuiltin) return CallBuiltin(e.imm, args);
+  if (e.op == ir::Op::CallBuiltin) {
+    auto result = eval::CallBuiltin(e.imm, args);
+    // The builtin's error stops the event at the call.
+    if (auto* error = std::get_if<EvalError>(&result)) Fail(e, error->message);
+    return std::get<Value>(std::move(result));
+  }
   const ir::Function& fn = interp_.module_.functions.at(e.imm);
   // Charter has no recursion; this only guards against a lowering bug.
   if (++call_depth_ > kMaxCallDepth) Fail(e, "calls nested too deeply");

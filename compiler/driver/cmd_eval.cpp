@@ -163,6 +163,14 @@ class Evaluator {
     return Finish(decider_->Decide(kind, event.value, options_.explain), kind, EventIdRef(event.id), text, line);
   }
 
+  /// An input error for an event that was cut at the size limit (`kept` is
+  /// what was read of it): its real size is unknown, so only the limit is named.
+  Outcome TooLarge(std::string_view kept, std::optional<size_t> line, const char* what) {
+    eval::InputError error{"$", fmt::format("the {} exceeds the {}-byte limit", what, options_.max_event_bytes)};
+    if (!Emit(kept, eval::InputErrorJson(line, error))) return Outcome::Stop;
+    return Outcome::Error;
+  }
+
  private:
   Outcome Finish(const std::variant<eval::Decision, eval::EvalError>& result, int32_t kind, const EventIdRef& id,
                  std::string_view text, std::optional<size_t> line) {
@@ -268,8 +276,7 @@ int EvalStream(Evaluator& evaluator, const EvalOptions& options) {
     if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines separate nothing
     Outcome outcome;
     if (too_long) {
-      // Let the decoder word the size error, as for a single event.
-      outcome = evaluator.Decide(std::string(options.max_event_bytes + 1, ' '), reader.number());
+      outcome = evaluator.TooLarge(line, reader.number(), "line");
     } else {
       outcome = evaluator.Decide(line, reader.number(), reader.slack());
     }
@@ -295,7 +302,11 @@ int EvalOne(Evaluator& evaluator, const EvalOptions& options) {
     char buffer[65536];
     for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0;) {
       text.append(buffer, n);
-      if (text.size() > options.max_event_bytes) break;  // the decoder reports the size
+      // The rest is not read: standard input may never end.
+      if (text.size() > options.max_event_bytes) {
+        Outcome outcome = evaluator.TooLarge(text, std::nullopt, "event");
+        return outcome == Outcome::Stop ? kExitUsage : ExitCode(true, false);
+      }
     }
   } else if (!ReadFile(options.event_file, text)) {
     fmt::print(stderr, "charter eval: cannot read `{}`\n", options.event_file);

@@ -31,6 +31,10 @@ std::vector<uint32_t> InvalidUtf8(std::string_view text);
 /// The text ANTLR sees: each invalid byte becomes `?`, so byte offsets stay aligned.
 std::string Sanitized(std::string_view text);
 
+/// `text` cut to its first `limit` bytes (on a character boundary) and an
+/// ellipsis, for quoting source text in a message.
+std::string Shortened(std::string_view text, size_t limit = 40);
+
 struct Chunk;
 /// Parses one piece of `file` (`sanitized` is its text); `next` is the piece after it, if any.
 std::unique_ptr<ast::File> ParseChunk(const SourceFile& file, const Chunk& chunk, std::string_view sanitized,

@@ -146,7 +146,7 @@ ast::ExprPtr AstBuilder::BuildNumber(antlr4::tree::TerminalNode* node, ast::Expr
   if (kind == ast::ExprKind::Int) {
     int64_t value = 0;
     if (!ParseInt64(text, value)) {
-      diags_.Report(DiagKind::InvalidLiteral, span, "integer literal `" + text + "` does not fit in 64 bits");
+      diags_.Report(DiagKind::InvalidLiteral, span, "integer literal `" + Shortened(text) + "` does not fit in 64 bits");
     }
     return std::make_unique<ast::IntLit>(span, value);
   }
@@ -167,7 +167,7 @@ ast::ExprPtr AstBuilder::BuildNumber(antlr4::tree::TerminalNode* node, ast::Expr
   }
   int64_t mantissa = 0;
   if (!ParseInt64(digits, mantissa) || scale > 18) {
-    diags_.Report(DiagKind::InvalidLiteral, span, "number `" + (node ? node->getText() : "") + "` has too many digits");
+    diags_.Report(DiagKind::InvalidLiteral, span, "number `" + Shortened(node ? node->getText() : "") + "` has too many digits");
     mantissa = 0;
     scale = 0;
   }

@@ -3,13 +3,14 @@
 #include "compiler/parse/parse.h"
 
 #include <optional>
-#include <regex>
+#include <string_view>
 
 #include "CharterLexer.h"
 #include "CharterParser.h"
 #include "antlr4-runtime.h"
 #include "compiler/parse/build_ast.h"
 #include "compiler/parse/chunks.h"
+#include "compiler/parse/depth_limit.h"
 #include "compiler/parse/disk_cache.h"
 #include "compiler/parse/parse_cache.h"
 
@@ -43,26 +44,31 @@ std::string FriendlySyntaxMessage(const std::string& raw) {
   auto quote = [&](std::string text) {
     if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'') text = text.substr(1, text.size() - 2);
     if (text == "<EOF>") return std::string("end of file");
-    if (text.size() > 40) text = text.substr(0, 40) + "…";
-    return "`" + text + "`";
+    return "`" + Shortened(text) + "`";
   };
-  std::smatch m;
-  static const std::regex kMismatched(R"(^(?:mismatched|extraneous) input (.*) expecting (.*)$)");
-  static const std::regex kMissing(R"(^missing (.*) at (.*)$)");
-  static const std::regex kNoViable(R"(^no viable alternative at input (.*)$)");
-  if (std::regex_match(raw, m, kMismatched)) return "unexpected " + quote(m[1]) + expected_part(m[2]);
-  if (std::regex_match(raw, m, kMissing)) {
-    std::string what = m[1];
+  // Plain prefix and separator searches, not std::regex: its matcher recurses
+  // once per character and overflowed the stack on a 50,000-character token.
+  auto starts = [&](std::string_view prefix) { return std::string_view(raw).substr(0, prefix.size()) == prefix; };
+  for (std::string_view prefix : {"mismatched input ", "extraneous input "}) {
+    size_t expecting = raw.rfind(" expecting ");
+    if (starts(prefix) && expecting != std::string::npos && expecting >= prefix.size()) {
+      return "unexpected " + quote(raw.substr(prefix.size(), expecting - prefix.size())) +
+             expected_part(raw.substr(expecting + 11));
+    }
+  }
+  // The expected set never holds " at " (its names are quoted), the token's text may.
+  if (size_t at = raw.find(" at "); starts("missing ") && at != std::string::npos) {
+    std::string what = raw.substr(8, at - 8);
     // A keyword-or-name set is long; the soft keywords are all names, so say that.
     if (std::count(what.begin(), what.end(), ',') >= 6) {
       what = what.find("IDENT") != std::string::npos ? "IDENT" : "a token";
     }
     for (char& c : what) if (c == '\'') c = '`';
-    return "missing " + name_tokens(what) + " before " + quote(m[2]);
+    return "missing " + name_tokens(what) + " before " + quote(raw.substr(at + 4));
   }
-  if (std::regex_match(raw, m, kNoViable)) {
+  if (std::string_view prefix = "no viable alternative at input "; starts(prefix)) {
     // ANTLR quotes the whole stretch it could not decide on.
-    return "cannot parse " + quote(m[1]);
+    return "cannot parse " + quote(raw.substr(prefix.size()));
   }
   return raw;
 }
@@ -151,6 +157,13 @@ Span OffsetMap::RangeSpan(const antlr4::Token* start, const antlr4::Token* stop)
   return Cover(first, TokenSpan(stop));
 }
 
+std::string Shortened(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 // Byte offsets of invalid UTF-8 sequences; ANTLR's decoder throws on them.
 std::vector<uint32_t> InvalidUtf8(std::string_view text) {
   std::vector<uint32_t> bad;
@@ -183,18 +196,36 @@ struct ParsedText {
   antlr4::ANTLRInputStream input;
   CharterLexer lexer;
   antlr4::CommonTokenStream tokens;
-  CharterParser parser;
+  LimitedParser parser;
   explicit ParsedText(std::string_view sanitized)
       : input(sanitized.data(), sanitized.size()), lexer(&input), tokens(&lexer), parser(&tokens) {
     lexer.removeErrorListeners();
     parser.removeErrorListeners();
   }
 
+  // Parses with `rule`; text nested deeper than kMaxNesting is reported
+  // instead, and yields null.
+  template <typename Context>
+  Context* Run(Context* (CharterParser::*rule)(), antlr4::ANTLRErrorListener& listener, const OffsetMap& offsets,
+               DiagnosticSink& diags) {
+    std::optional<NestingTooDeep> deep = FindLongFractionRun(tokens);
+    Context* tree = nullptr;
+    try {
+      if (!deep) tree = SllThenLl(rule, listener);
+      if (!deep) deep = FindTooDeep(tree);
+    } catch (const NestingTooDeep& thrown) {
+      deep = thrown;
+    }
+    if (!deep) return tree;
+    diags.Report(DiagKind::NestingTooDeep, offsets.TokenSpan(deep->token), TooDeepMessage(*deep));
+    return nullptr;
+  }
+
   // SLL prediction first, which is several times faster and decides every
   // valid input the same way; only text that fails it is parsed again with
   // full LL and error recovery, so syntax errors read as they always did.
   template <typename Context>
-  Context* Run(Context* (CharterParser::*rule)(), antlr4::ANTLRErrorListener& listener) {
+  Context* SllThenLl(Context* (CharterParser::*rule)(), antlr4::ANTLRErrorListener& listener) {
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
     parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     try {
@@ -221,8 +252,12 @@ std::unique_ptr<ast::File> ParseChunk(const SourceFile& file, const Chunk& chunk
   parsed.tokens.fill();
   ReportBadTokens(parsed.tokens, offsets, diags);
   AstBuilder builder(file, offsets, parsed.tokens, diags);
-  if (chunk.head) return builder.BuildFile(parsed.Run(&CharterParser::file, listener));
-  return builder.BuildDeclarations(parsed.Run(&CharterParser::declarations, listener));
+  if (chunk.head) {
+    auto* tree = parsed.Run(&CharterParser::file, listener, offsets, diags);
+    return tree ? builder.BuildFile(tree) : std::make_unique<ast::File>();
+  }
+  auto* tree = parsed.Run(&CharterParser::declarations, listener, offsets, diags);
+  return tree ? builder.BuildDeclarations(tree) : std::make_unique<ast::File>();
 }
 
 namespace {
@@ -284,9 +319,10 @@ ast::ExprPtr ParseInterpolation(const SourceFile& file, uint32_t base, std::stri
   parsed.lexer.addErrorListener(&listener);
   parsed.tokens.fill();
   ReportBadTokens(parsed.tokens, offsets, diags);
-  CharterParser::ExprOnlyContext* tree = parsed.Run(&CharterParser::exprOnly, listener);
+  CharterParser::ExprOnlyContext* tree = parsed.Run(&CharterParser::exprOnly, listener, offsets, diags);
+  if (!tree) return std::make_unique<ast::ErrorExpr>(file.SpanAt(base, static_cast<uint32_t>(text.size())));
   AstBuilder builder(file, offsets, parsed.tokens, diags);
-  return builder.BuildExpr(tree ? tree->expr() : nullptr);
+  return builder.BuildExpr(tree->expr());
 }
 
 }  // namespace charter

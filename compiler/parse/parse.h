@@ -13,6 +13,12 @@ namespace charter {
 class ParseCache;
 struct DiskParseStats;
 
+/// The deepest nesting a file may have: each expression inside another (an
+/// operand, a parenthesis, a list element, an argument, a branch of `if`), each
+/// type argument and each block inside a block is one level. Deeper text is
+/// E0007 and its declaration is left out (docs/language.md, "Nesting limit").
+inline constexpr int kMaxNesting = 256;
+
 struct ParseOptions {
   /// Reuses the trees of declarations whose text is unchanged (the language server).
   ParseCache* cache = nullptr;

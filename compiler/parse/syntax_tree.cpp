@@ -14,6 +14,7 @@
 #include "CharterParser.h"
 #include "antlr4-runtime.h"
 #include "compiler/parse/build_ast.h"
+#include "compiler/parse/depth_limit.h"
 #include "compiler/parse/parse.h"
 
 namespace charter::syntax {
@@ -87,6 +88,26 @@ std::string TokenKind(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
   return vocabulary.getLiteralName(type);
 }
 
+// SLL first, as Parse() does: full LL looks through the whole rule stack at
+// every decision that reaches the end of a rule, which made long chains
+// (`a and b and …`) quadratic. SLL stops at any syntax error, so text it
+// accepts has none; the rest is parsed again with LL, counting its errors.
+CharterParser::FileContext* ParseFile(LimitedParser& parser, antlr4::CommonTokenStream& tokens,
+                                      CountingErrorListener& listener) {
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    return parser.file();
+  } catch (const antlr4::ParseCancellationException&) {
+  }
+  tokens.seek(0);
+  parser.reset();
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+  parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+  parser.addErrorListener(&listener);
+  return parser.file();
+}
+
 }  // namespace
 
 std::optional<Tree> ParseTree(const SourceFile& file, DiagnosticSink& diags) {
@@ -94,16 +115,22 @@ std::optional<Tree> ParseTree(const SourceFile& file, DiagnosticSink& diags) {
   antlr4::ANTLRInputStream input(text);
   CharterLexer lexer(&input);
   antlr4::CommonTokenStream tokens(&lexer);
-  CharterParser parser(&tokens);
+  LimitedParser parser(&tokens);
   CountingErrorListener listener;
   lexer.removeErrorListeners();
   parser.removeErrorListeners();
   lexer.addErrorListener(&listener);
-  parser.addErrorListener(&listener);
   tokens.fill();
-  CharterParser::FileContext* root = parser.file();
+  CharterParser::FileContext* root = nullptr;
+  bool too_deep = FindLongFractionRun(tokens).has_value();
+  try {
+    if (!too_deep) root = ParseFile(parser, tokens, listener);
+    too_deep = too_deep || FindTooDeep(root).has_value();
+  } catch (const NestingTooDeep&) {
+    too_deep = true;  // Parse() below says where
+  }
 
-  bool broken = listener.errors > 0 || !InvalidUtf8(file.text()).empty();
+  bool broken = too_deep || listener.errors > 0 || !InvalidUtf8(file.text()).empty();
   for (antlr4::Token* token : tokens.getTokens()) {
     size_t type = token->getType();
     if (type == CharterLexer::ERROR_CHAR || type == CharterLexer::UNTERMINATED_STRING) broken = true;

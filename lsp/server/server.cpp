@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "lsp/features/features.h"
+#include "lsp/transport/parse_message.h"
 
 namespace charter::lsp {
 
@@ -91,13 +92,12 @@ json Server::Capabilities() const {
 
 void Server::HandleText(const std::string& text) {
   Event event;
-  try {
-    event.message = json::parse(text);
+  if (auto message = ParseMessage(text, event.error)) {
+    event.message = std::move(*message);
     event.kind = Event::Kind::Message;
     shared_->Noticed(event.message);
-  } catch (const json::exception& e) {
+  } else {
     event.kind = Event::Kind::BadJson;
-    event.error = e.what();
   }
   Handle(std::move(event));
 }
@@ -248,15 +248,12 @@ int Server::Run(FrameReader::ReadFn read) {
       if (frame.kind == Frame::Kind::Error) {
         event.kind = Event::Kind::BadFrame;
         event.error = frame.error;
+      } else if (auto message = ParseMessage(frame.body, event.error)) {
+        event.message = std::move(*message);
+        event.kind = Event::Kind::Message;
+        shared->Noticed(event.message);
       } else {
-        try {
-          event.message = json::parse(frame.body);
-          event.kind = Event::Kind::Message;
-          shared->Noticed(event.message);
-        } catch (const json::exception& e) {
-          event.kind = Event::Kind::BadJson;
-          event.error = e.what();
-        }
+        event.kind = Event::Kind::BadJson;
       }
       shared->inbox.Push(std::move(event));
     }

@@ -17,10 +17,66 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// RFC 7230's token characters: a header name made of anything else means the
+// block is not a header at all (the rest of a body whose length was wrong).
+bool IsHeaderName(const std::string& name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("!#$%&'*+-.^_`|~", c);
+  });
+}
+
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r");
   size_t e = s.find_last_not_of(" \t\r");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+struct HeaderBlock {
+  long long length = -1;  // -1: no Content-Length
+  std::string problem;
+  bool conflicting = false;  // two Content-Length headers that disagree
+};
+
+// Reads `Name: value` lines; stops at the first problem. Unless `complete`,
+// the text's last line may still be arriving, and only its name is judged.
+HeaderBlock ReadHeaderLines(const std::string& header, bool complete) {
+  HeaderBlock block;
+  size_t at = 0;
+  while (at < header.size()) {
+    size_t eol = header.find('\n', at);
+    bool partial = eol == std::string::npos && !complete;
+    if (eol == std::string::npos) eol = header.size();
+    std::string line = Trim(header.substr(at, eol - at));
+    at = eol + 1;
+    if (line.empty()) continue;
+    size_t colon = line.find(':');
+    if (partial) {
+      std::string name = Trim(line.substr(0, colon));
+      if (!name.empty() && !IsHeaderName(name)) block.problem = "malformed header line `" + line.substr(0, 60) + "`";
+      return block;
+    }
+    std::string name = colon == std::string::npos ? "" : Trim(line.substr(0, colon));
+    if (!IsHeaderName(name)) {
+      block.problem = "malformed header line `" + line.substr(0, 60) + "`";
+      return block;
+    }
+    std::string value = Trim(line.substr(colon + 1));
+    if (Lower(name) != "content-length") continue;
+    bool digits = !value.empty() && value.size() <= 18 &&
+                  std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) {
+      block.problem = "invalid Content-Length `" + value.substr(0, 40) + "`";
+      return block;
+    }
+    long long length = std::stoll(value);
+    if (block.length >= 0 && length != block.length) {
+      block.problem = "two different Content-Length headers";
+      block.conflicting = true;
+      return block;
+    }
+    block.length = length;
+  }
+  return block;
 }
 
 }  // namespace
@@ -97,50 +153,34 @@ Frame FrameReader::Next() {
     buffer_.erase(0, skip);
 
     size_t header_end = 0;
-    while (!FindHeaderEnd(header_end)) {
+    bool complete = false;
+    HeaderBlock block;
+    for (;;) {
+      complete = FindHeaderEnd(header_end);
+      // Lines are judged as they arrive: a sender waiting for the answer to a
+      // malformed message gets its error without sending more.
+      block = ReadHeaderLines(complete ? buffer_.substr(0, header_end) : buffer_, complete);
+      if (complete || (!block.problem.empty() && !block.conflicting)) break;
       if (buffer_.size() > kMaxHeaderBytes) {
-        buffer_.erase(0, 1);  // so that resynchronising moves past this header
-        resync_ = true;
-        return {Frame::Kind::Error, "", "header block too long or not terminated"};
+        block = {-1, "header block too long or not terminated", false};
+        break;
       }
       if (!Fill()) return {};
       size_t lead = 0;
       while (lead < buffer_.size() && (buffer_[lead] == '\r' || buffer_[lead] == '\n')) ++lead;
       buffer_.erase(0, lead);
     }
-    std::string header = buffer_.substr(0, header_end);
-    long long length = -1;
-    std::string problem;
-    size_t at = 0;
-    while (at < header.size()) {
-      size_t eol = header.find('\n', at);
-      if (eol == std::string::npos) eol = header.size();
-      std::string line = Trim(header.substr(at, eol - at));
-      at = eol + 1;
-      if (line.empty()) continue;
-      size_t colon = line.find(':');
-      if (colon == std::string::npos) {
-        problem = "malformed header line `" + line.substr(0, 60) + "`";
-        continue;
-      }
-      std::string name = Lower(Trim(line.substr(0, colon)));
-      std::string value = Trim(line.substr(colon + 1));
-      if (name == "content-length") {
-        bool digits = !value.empty() && value.size() <= 18 &&
-                      std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) {
-          problem = "invalid Content-Length `" + value.substr(0, 40) + "`";
-        } else {
-          length = std::stoll(value);
-        }
-      }
-    }
-    if (problem.empty() && length < 0) problem = "missing Content-Length header";
-    if (!problem.empty()) {
-      buffer_.erase(0, header_end);
+    if (block.problem.empty() && block.length < 0) block.problem = "missing Content-Length header";
+    if (!block.problem.empty()) {
+      // A malformed block may hold the next message's header (the body before
+      // it was longer than announced, or a blank line was left out), so the
+      // search for it starts inside the block. Conflicting lengths come from
+      // one sender's header: its body, of unknown length, is skipped whole.
+      buffer_.erase(0, block.conflicting && complete ? header_end : 1);
       resync_ = true;
-      return {Frame::Kind::Error, "", problem};
+      return {Frame::Kind::Error, "", block.problem};
     }
+    long long length = block.length;
     buffer_.erase(0, header_end);
     auto size = static_cast<size_t>(length);
     if (size > max_body_) {

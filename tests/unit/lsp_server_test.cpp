@@ -2,8 +2,13 @@
 // stale analyses, and the answers of each feature on small policies.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <future>
+#include <iterator>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "lsp/features/features.h"
@@ -241,4 +246,85 @@ TEST_CASE("A notification that fails or has invalid params is logged", "[lsp]") 
   s.Notify("textDocument/didOpen", json::object());
   CHECK(Logged(s, "ignored textDocument/didOpen with invalid params: "));
   CHECK(s.out.size() == 1);  // the initialize response only: notifications are never answered
+}
+
+TEST_CASE("Documents nested a hundred thousand deep are diagnosed with E0007 and the session carries on", "[lsp]") {
+  Session s;
+  s.Start();
+  const std::string deep[] = {
+      "policy p\nconst x = " + std::string(100000, '(') + "1" + std::string(100000, ')') + "\n",
+      [] {
+        std::string sum = "policy p\nconst x = 1";
+        for (int i = 0; i < 100000; ++i) sum += " + 1";
+        return sum + "\n";
+      }(),
+      "policy p\nconst x = " + std::string(100000, '[') + "\n",
+  };
+  for (size_t i = 0; i < std::size(deep); ++i) {
+    std::string uri = "file:///t/deep" + std::to_string(i) + ".charter";
+    s.Open(uri, deep[i]);
+    s.server.Pump();
+    auto published = s.Published(uri);
+    REQUIRE(published.size() == 1);
+    bool found = false;
+    for (const auto& d : published[0]["diagnostics"]) found = found || d["code"] == "E0007";
+    CHECK(found);
+    json doc = {{"textDocument", {{"uri", uri}}}};
+    int id = 10 + static_cast<int>(i) * 10;
+    for (const char* method : {"textDocument/documentSymbol", "textDocument/semanticTokens/full",
+                               "textDocument/foldingRange", "textDocument/formatting", "textDocument/codeLens"}) {
+      json params = doc;
+      if (std::string(method) == "textDocument/formatting") params["options"] = {{"tabSize", 2}, {"insertSpaces", true}};
+      INFO(method);
+      CHECK(s.Request(++id, method, params).contains("id"));
+    }
+    CHECK(s.Request(++id, "textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", Pos(1, 20)}}).contains("id"));
+  }
+  CHECK(s.Request(99, "shutdown", nullptr)["result"].is_null());
+}
+
+TEST_CASE("A message nested 200,000 arrays deep is a parse error, not a crash", "[lsp]") {
+  Session s;
+  s.Start();
+  for (const std::string& field : {std::string("params"), std::string("id")}) {
+    std::string text = "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/hover\",\"" + field + "\":" +
+                       std::string(200000, '[') + std::string(200000, ']') + "}";
+    s.server.HandleText(text);
+    CHECK(s.out.back()["error"]["code"] == -32700);
+    CHECK(s.out.back()["id"].is_null());
+  }
+  CHECK(s.Request(5, "shutdown", nullptr)["result"].is_null());
+}
+
+TEST_CASE("A served session answers the request after a frame whose body outran its Content-Length", "[lsp]") {
+  auto framed = [](const std::string& body) {
+    return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  std::string initialize = R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})";
+  std::string hover = R"({"jsonrpc":"2.0","id":2,"method":"no/such"})";
+  std::string stream = framed(initialize) + "Content-Length: 5\r\n\r\n" + hover +
+                       framed(R"({"jsonrpc":"2.0","id":3,"method":"shutdown"})") +
+                       framed(R"({"jsonrpc":"2.0","method":"exit"})");
+  auto at = std::make_shared<size_t>(0);
+  std::vector<json> out;
+  std::mutex mutex;
+  Server server(ServerOptions{}, [&](const json& m) {
+    std::lock_guard lock(mutex);
+    out.push_back(m);
+  }, true);
+  int code = server.Run([stream, at](char* buffer, size_t size) -> long {
+    size_t n = std::min({size, size_t{3}, stream.size() - *at});
+    std::memcpy(buffer, stream.data() + *at, n);
+    *at += n;
+    return static_cast<long>(n);
+  });
+  CHECK(code == 0);
+  int parse_errors = 0;
+  bool shutdown_answered = false;
+  for (const auto& m : out) {
+    if (m.contains("error") && m["error"]["code"] == -32700) ++parse_errors;
+    if (m.contains("id") && m["id"] == 3) shutdown_answered = m.contains("result");
+  }
+  CHECK(shutdown_answered);
+  CHECK(parse_errors == 2);  // the cut body, and the rest of it
 }

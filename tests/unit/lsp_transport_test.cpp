@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <memory>
+#include <vector>
 
 #include "lsp/protocol/line_index.h"
 #include "lsp/server/documents.h"
@@ -59,6 +61,69 @@ TEST_CASE("A missing Content-Length and an oversized body are errors, never a cr
 TEST_CASE("A truncated body ends the stream", "[lsp]") {
   FrameReader reader(Chunked("Content-Length: 10\r\n\r\n{}", 64), 1024);
   CHECK(reader.Next().kind == Frame::Kind::End);
+}
+
+static std::string Framed(const std::string& body) { return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body; }
+
+const std::string kRequest = R"({"jsonrpc":"2.0","id":1,"method":"shutdown"})";
+const std::string kExit = R"({"jsonrpc":"2.0","method":"exit"})";
+
+// Reads every frame; errors as "error", messages as their body.
+static std::vector<std::string> ReadAll(const std::string& stream, size_t chunk) {
+  FrameReader reader(Chunked(stream, chunk), 1 << 20);
+  std::vector<std::string> out;
+  for (Frame frame = reader.Next(); frame.kind != Frame::Kind::End; frame = reader.Next()) {
+    out.push_back(frame.kind == Frame::Kind::Error ? "error" : frame.body);
+  }
+  return out;
+}
+
+TEST_CASE("A body longer than its Content-Length costs only that message", "[lsp]") {
+  std::string stream = "Content-Length: 5\r\n\r\n" + kRequest + Framed(kRequest) + Framed(kExit);
+  for (size_t chunk : {1, 7, 4096}) {
+    INFO(chunk);
+    CHECK(ReadAll(stream, chunk) == std::vector<std::string>{"{\"jso", "error", kRequest, kExit});
+  }
+}
+
+TEST_CASE("Two different Content-Length headers are an error; the next message is read", "[lsp]") {
+  std::string stream = "Content-Length: 10\r\nContent-Length: " + std::to_string(kRequest.size()) + "\r\n\r\n" +
+                       kRequest + Framed(kRequest) + Framed(kExit);
+  for (size_t chunk : {1, 7, 4096}) {
+    INFO(chunk);
+    CHECK(ReadAll(stream, chunk) == std::vector<std::string>{"error", kRequest, kExit});
+  }
+  std::string same = "Content-Length: 2\r\ncontent-length: 2\r\n\r\n{}" + Framed(kExit);
+  CHECK(ReadAll(same, 3) == std::vector<std::string>{"{}", kExit});
+}
+
+TEST_CASE("A header block without its blank line is an error; the next message is read", "[lsp]") {
+  std::string stream = "Content-Length: " + std::to_string(kRequest.size()) + "\r\n" + kRequest + Framed(kRequest) +
+                       Framed(kExit);
+  for (size_t chunk : {1, 7, 4096}) {
+    INFO(chunk);
+    CHECK(ReadAll(stream, chunk) == std::vector<std::string>{"error", kRequest, kExit});
+  }
+}
+
+TEST_CASE("A malformed header is reported as soon as its line shows it, without waiting for more input", "[lsp]") {
+  std::string stream = "Content-Length: 7\r\n{\"a\":1}";
+  auto reads_past_end = std::make_shared<int>(0);
+  auto source = Chunked(stream, 1);
+  auto at = std::make_shared<size_t>(0);
+  FrameReader reader(
+      [=](char* buffer, size_t size) -> long {
+        long n = source(buffer, size);
+        if (n == 0) ++*reads_past_end;
+        *at += static_cast<size_t>(n);
+        return n;
+      },
+      1024);
+  Frame frame = reader.Next();
+  CHECK(frame.kind == Frame::Kind::Error);
+  CHECK(frame.error == "malformed header line `{`");
+  CHECK(*reads_past_end == 0);
+  CHECK(*at < stream.size());
 }
 
 TEST_CASE("Positions count UTF-16 code units", "[lsp]") {

@@ -75,10 +75,19 @@ std::optional<NestingTooDeep> FindTooDeep(antlr4::ParserRuleContext* root) {
   return std::nullopt;
 }
 
-std::optional<NestingTooDeep> FindLongFractionRun(antlr4::CommonTokenStream& tokens) {
+std::optional<NestingTooDeep> PrescanTooDeep(antlr4::CommonTokenStream& tokens) {
   std::vector<antlr4::Token*> code;
   for (antlr4::Token* token : tokens.getTokens()) {
     if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) code.push_back(token);
+  }
+  int brackets = 0;
+  for (antlr4::Token* token : code) {
+    std::string text = token->getText();
+    if (text == "(" || text == "[" || text == "{") {
+      if (++brackets > kMaxNesting + 1) return NestingTooDeep{token, "expression"};
+    } else if ((text == ")" || text == "]" || text == "}") && brackets > 0) {
+      --brackets;
+    }
   }
   // Fraction k of a run is level k: the first is its expression's own level.
   int run = 0;

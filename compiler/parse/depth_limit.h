@@ -34,10 +34,12 @@ class LimitedParser : public charter_grammar::CharterParser {
 /// LimitedParser accepted is walked once more (without recursion) here.
 std::optional<NestingTooDeep> FindTooDeep(antlr4::ParserRuleContext* root);
 
-/// A run of more than kMaxNesting fractions (`1/2 of 1/2 of … x`) in `tokens`,
-/// found before parsing: ANTLR's prediction looks ahead through the whole run
-/// at each of its levels, so such text took seconds to reach the limit.
-std::optional<NestingTooDeep> FindLongFractionRun(antlr4::CommonTokenStream& tokens);
+/// Text certain to nest too deep, found on `tokens` before parsing: brackets
+/// open more than kMaxNesting + 1 deep (a declaration's own `{` is not a
+/// level), or a run of more than kMaxNesting fractions (`1/2 of 1/2 of … x`).
+/// ANTLR's prediction looks far ahead in both (`f(f(f(…` took minutes), so
+/// the parser's own check came too late.
+std::optional<NestingTooDeep> PrescanTooDeep(antlr4::CommonTokenStream& tokens);
 
 /// "expression nests deeper than 256 levels".
 std::string TooDeepMessage(const NestingTooDeep& deep);

@@ -208,7 +208,7 @@ struct ParsedText {
   template <typename Context>
   Context* Run(Context* (CharterParser::*rule)(), antlr4::ANTLRErrorListener& listener, const OffsetMap& offsets,
                DiagnosticSink& diags) {
-    std::optional<NestingTooDeep> deep = FindLongFractionRun(tokens);
+    std::optional<NestingTooDeep> deep = PrescanTooDeep(tokens);
     Context* tree = nullptr;
     try {
       if (!deep) tree = SllThenLl(rule, listener);

@@ -122,7 +122,7 @@ std::optional<Tree> ParseTree(const SourceFile& file, DiagnosticSink& diags) {
   lexer.addErrorListener(&listener);
   tokens.fill();
   CharterParser::FileContext* root = nullptr;
-  bool too_deep = FindLongFractionRun(tokens).has_value();
+  bool too_deep = PrescanTooDeep(tokens).has_value();
   try {
     if (!too_deep) root = ParseFile(parser, tokens, listener);
     too_deep = too_deep || FindTooDeep(root).has_value();

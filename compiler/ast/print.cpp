@@ -26,15 +26,7 @@ class Printer {
     out_ += '\n';
   }
 
-  static std::string Type(const TypeRef& type) {
-    std::string out = type.name.name;
-    if (!type.args.empty()) {
-      out += '<';
-      for (size_t i = 0; i < type.args.size(); ++i) out += (i ? ", " : "") + Type(type.args[i]);
-      out += '>';
-    }
-    return type.optional ? out + "?" : out;
-  }
+  static std::string Type(const TypeRef& type) { return TypeRefText(type); }
 
   void Fields(const std::vector<FieldInit>& fields, int depth) {
     for (const auto& field : fields) {

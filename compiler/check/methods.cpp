@@ -86,24 +86,6 @@ const MethodInfo* MethodAlias(MethodReceiver receiver, std::string_view name) {
   return nullptr;
 }
 
-std::string_view ReceiverText(MethodReceiver receiver) {
-  switch (receiver) {
-    case MethodReceiver::String: return "string";
-    case MethodReceiver::Collection: return "list or set";
-    case MethodReceiver::Strings: return "list or set of strings";
-    case MethodReceiver::Percent: return "percent";
-  }
-  return "";
-}
-
-bool MethodInfo::TakesLambda() const {
-  switch (args) {
-    case MethodArgs::Pred: case MethodArgs::OptPred: case MethodArgs::Sel: case MethodArgs::OptSel: return true;
-    case MethodArgs::None: case MethodArgs::Text: case MethodArgs::Element: return false;
-  }
-  return false;
-}
-
 namespace {
 
 const Type* Plain(const Type* type) { return type && type->IsOptional() ? type->element : type; }

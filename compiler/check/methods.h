@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +37,6 @@ struct MethodInfo {
   MethodResult result;
   std::string_view doc;
 
-  bool TakesLambda() const;
   bool LambdaOptional() const { return args == MethodArgs::OptPred || args == MethodArgs::OptSel; }
   /// `(prefix: string) -> bool`, `(x => bool) -> list<T>`: over the generic
   /// `T` (element) and `U` (selected), or over `receiver`'s real types when given.
@@ -64,7 +62,5 @@ std::vector<const MethodInfo*> MethodsOf(const Type* type);
 /// Charter's name for a method other languages spell `name` (`size` → `count`), or null.
 const MethodInfo* MethodAlias(MethodReceiver receiver, std::string_view name);
 const MethodInfo* MethodAlias(const Type* type, std::string_view name);
-/// `string`, `list or set`, `percent`.
-std::string_view ReceiverText(MethodReceiver receiver);
 
 }  // namespace charter

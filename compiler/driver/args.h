@@ -24,6 +24,13 @@ struct OptionSpec {
   bool takes_value() const { return !placeholder.empty() || !choices.empty(); }
 };
 
+/// `-p PATH`, repeatable: the policies of eval and bench.
+inline const OptionSpec kPolicyOption{.name = "policy",
+                                      .short_name = 'p',
+                                      .placeholder = "PATH",
+                                      .repeatable = true,
+                                      .help = "a policy file or a directory of them (repeatable)"};
+
 /// A verb's command line: what `--help` prints around the generated option list, and the options.
 struct VerbSpec {
   std::string_view name = {};      // as in `charter NAME`, e.g. "check", "log"

@@ -46,11 +46,7 @@ static const VerbSpec kBench = {
         "sorted reason codes of each event) to compare engines and other tools.\n",
     .options =
         {
-            {.name = "policy",
-             .short_name = 'p',
-             .placeholder = "PATH",
-             .repeatable = true,
-             .help = "a policy file or a directory of them (repeatable)"},
+            kPolicyOption,
             {.name = "events", .placeholder = "FILE", .help = "the stream (one JSON event per line)"},
             {.name = "engine", .choices = {"interp", "jit", "both"}, .help = "the engines to measure (default both)"},
             {.name = "decide-events",

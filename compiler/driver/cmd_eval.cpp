@@ -34,11 +34,7 @@ static const VerbSpec kEval = {
         "(`-` for standard input) and prints one decision per line, in order.\n",
     .options =
         {
-            {.name = "policy",
-             .short_name = 'p',
-             .placeholder = "PATH",
-             .repeatable = true,
-             .help = "a policy file or a directory of them (repeatable)"},
+            kPolicyOption,
             {.name = "events", .placeholder = "FILE", .help = "a stream of events, one JSON object per line"},
             {.name = "format",
              .choices = {"json", "pretty", "github"},
